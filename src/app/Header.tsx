@@ -1,0 +1,57 @@
+import { LANGS, type Lang } from '../i18n/lang';
+import { useLang, useStrings } from '../i18n/useLang';
+import { BackendBadge } from '../ui/BackendBadge';
+import { setLanguage, setTheme, type Theme } from './preferences';
+import { shellStrings } from './strings';
+
+const LANGUAGE_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
+
+export function Header({ theme }: { theme: Theme }) {
+  const lang = useLang();
+  const t = useStrings(shellStrings);
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t.skipToContent}
+      </a>
+      <a className="brand" href={`#/?lang=${lang}`}>
+        <img src="./favicon.svg" alt="" width={28} height={28} />
+        <span>
+          <span className="brand-name">Gatebook</span>
+          <span className="brand-tagline">{t.brandTagline}</span>
+        </span>
+      </a>
+      <div className="header-tools">
+        <BackendBadge />
+        <div className="segmented" role="group" aria-label={t.language}>
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              aria-pressed={l === lang}
+              onClick={() => setLanguage(l)}
+            >
+              {LANGUAGE_NAMES[l]}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={theme === 'dark' ? t.themeToLight : t.themeToDark}
+          title={theme === 'dark' ? t.themeToLight : t.themeToDark}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Hash routing owns the fragment, so the skip link moves focus itself. */
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { format } from '../i18n/defineStrings';
+import { useLang, useStrings } from '../i18n/useLang';
+import { LESSONS, isLessonAvailable, lessonPath } from '../lessons/registry';
+import { shellStrings } from './strings';
+
+export function HomePage() {
+  const lang = useLang();
+  const t = useStrings(shellStrings);
+  useEffect(() => {
+    document.title =
+      lang === 'ko' ? 'Gatebook — 순환 신경망 교과서' : 'Gatebook — the RNN textbook';
+  }, [lang]);
+  return (
+    <div className="home">
+      <section className="hero">
+        <h1>Gatebook</h1>
+        <p>{t.homeIntro}</p>
+      </section>
+      <h2 id="toc-heading">{t.contents}</h2>
+      <ol className="toc" aria-labelledby="toc-heading">
+        {LESSONS.map((lesson, index) => {
+          const available = isLessonAvailable(lesson.slug);
+          const number = format(t.lessonNumber, { n: index });
+          const body = (
+            <>
+              <span className="toc-number">{number}</span>
+              <span className="toc-title">{lesson.title[lang]}</span>
+              <span className="toc-summary">{lesson.summary[lang]}</span>
+              {!available && <span className="badge">{t.comingSoon}</span>}
+            </>
+          );
+          return (
+            <li key={lesson.slug} className={available ? 'toc-item' : 'toc-item is-soon'}>
+              {available ? (
+                <a
+                  href={`#${lessonPath(lesson.slug)}?lang=${lang}`}
+                  data-testid={`toc-${lesson.slug}`}
+                >
+                  {body}
+                </a>
+              ) : (
+                <div data-testid={`toc-${lesson.slug}`} aria-disabled="true">
+                  {body}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { chooseBackend, type BackendChoice, type BackendReason } from '../core/backendChoice';
+import { defineStrings } from '../i18n/defineStrings';
+import { useStrings } from '../i18n/useLang';
+import { probeGraphics } from './probeGraphics';
+
+const strings = defineStrings(
+  'backendBadge',
+  {
+    label: '계산 장치',
+    webgl: 'WebGL (GPU)',
+    wasm: 'WebAssembly (CPU)',
+    cpu: 'JavaScript (CPU)',
+    'hardware-webgl': '그래픽 카드(GPU)가 있어 WebGL로 계산합니다.',
+    'software-webgl': 'WebGL이 소프트웨어로만 돌아가서(GPU 없음) 더 빠른 WebAssembly로 계산합니다.',
+    'no-webgl': '이 브라우저에는 WebGL2가 없어 WebAssembly로 계산합니다.',
+    'no-wasm': 'WebGL과 WebAssembly를 쓸 수 없어 순수 JavaScript로 계산합니다(느림).',
+    'user-choice': '직접 고른 계산 장치입니다.',
+    renderer: '그래픽 렌더러: {renderer}',
+    idle: '이 페이지는 아직 텐서 계산을 하지 않았습니다.',
+  },
+  {
+    label: 'Compute',
+    webgl: 'WebGL (GPU)',
+    wasm: 'WebAssembly (CPU)',
+    cpu: 'JavaScript (CPU)',
+    'hardware-webgl': 'A graphics card (GPU) is present, so tensors run on WebGL.',
+    'software-webgl':
+      'WebGL runs in software only (no GPU), so tensors run on the faster WebAssembly backend.',
+    'no-webgl': 'This browser has no WebGL2, so tensors run on WebAssembly.',
+    'no-wasm':
+      'Neither WebGL nor WebAssembly is available, so tensors run in plain JavaScript (slow).',
+    'user-choice': 'You picked this backend.',
+    renderer: 'Graphics renderer: {renderer}',
+    idle: 'This page has not run any tensor work yet.',
+  },
+);
+
+/** Which tfjs backend the core will use here, and why. Tensor counts join once the core runs. */
+export function BackendBadge() {
+  const t = useStrings(strings);
+  const [choice] = useState<{ choice: BackendChoice; renderer: string | null } | null>(() => {
+    if (typeof document === 'undefined') return null;
+    const probe = probeGraphics();
+    return { choice: chooseBackend(probe), renderer: probe.renderer };
+  });
+  if (!choice) return null;
+  const reason: BackendReason = choice.choice.reason;
+  return (
+    <details
+      className="backend-badge"
+      data-testid="backend-badge"
+      data-backend={choice.choice.backend}
+    >
+      <summary>
+        <span className="muted">{t.label}</span> {t[choice.choice.backend]}
+      </summary>
+      <div className="popover">
+        <p>{t[reason]}</p>
+        {choice.renderer && (
+          <p className="muted">{t.renderer.replace('{renderer}', choice.renderer)}</p>
+        )}
+        <p className="muted">{t.idle}</p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,3 @@
+export default function ActivationExplorer() {
+  return <div className="widget">ActivationExplorer</div>;
+}

@@ -1,0 +1,3 @@
+export default function RnnShapes() {
+  return <div className="widget">RnnShapes</div>;
+}

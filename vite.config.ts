@@ -1,0 +1,33 @@
+import mdx from '@mdx-js/rollup';
+import react from '@vitejs/plugin-react';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { defineConfig } from 'vite';
+
+// GATEBOOK_BASE lets the static site live under any sub-path; './' (the default) makes
+// dist/ work from any static server because routing is hash-based.
+const base = process.env.GATEBOOK_BASE ?? './';
+
+export default defineConfig({
+  base,
+  plugins: [
+    {
+      enforce: 'pre',
+      ...mdx({
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
+        providerImportSource: undefined,
+      }),
+    },
+    react({ include: /\.(mdx|tsx|ts)$/ }),
+  ],
+  server: { port: 5173, strictPort: false, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1' },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+});
