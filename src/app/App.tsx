@@ -1,4 +1,5 @@
 import { LangContext } from '../i18n/useLang';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useLocation } from '../state/useLocation';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
@@ -18,9 +19,11 @@ export function App() {
       <Header theme={theme} />
       <NoticeBanner />
       <main id="main" tabIndex={-1}>
-        {route.name === 'home' && <HomePage />}
-        {route.name === 'lesson' && <LessonPage key={route.slug} slug={route.slug} />}
-        {route.name === 'notFound' && <NotFoundPage path={route.path} />}
+        <ErrorBoundary key={path} fallback={(_e, retry) => <PageError onRetry={retry} />}>
+          {route.name === 'home' && <HomePage />}
+          {route.name === 'lesson' && <LessonPage key={route.slug} slug={route.slug} />}
+          {route.name === 'notFound' && <NotFoundPage path={route.path} />}
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>
@@ -31,5 +34,23 @@ export function App() {
         </p>
       </footer>
     </LangContext>
+  );
+}
+
+/** Last line of defence: both languages, since the failure may be in the language code itself. */
+function PageError({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div className="widget-error" role="alert">
+      <p>이 페이지를 보여 주다가 오류가 났습니다. 다시 시도하거나 목차로 돌아가 주세요.</p>
+      <p lang="en">
+        Something went wrong while showing this page. Try again or go back to the contents.
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        다시 시도 · Try again
+      </button>{' '}
+      <a className="button" href="#/">
+        목차 · Contents
+      </a>
+    </div>
   );
 }

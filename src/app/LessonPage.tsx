@@ -42,7 +42,9 @@ export function LessonPage({ slug }: { slug: string }) {
   useEffect(() => {
     if (found) document.title = `${found.lesson.title[lang]} — Gatebook`;
   }, [found, lang]);
-  useEffect(() => window.scrollTo?.(0, 0), [slug]);
+  useEffect(() => {
+    window.scrollTo?.(0, 0);
+  }, [slug]);
 
   if (!found) return <NotFoundPage path={lessonPath(slug)} />;
   if (!isLessonAvailable(slug)) {

@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('home page in Chromium', () => {
+  for (const lang of ['ko', 'en'] as const) {
+    it(`shows the contents in ${lang} with no accessibility violations`, async () => {
+      const { context, page, errors } = await openPage(browser, `#/?lang=${lang}`);
+      await expect.poll(() => page.locator('.toc > li').count()).toBe(8);
+      const heading = lang === 'ko' ? '목차' : 'Contents';
+      expect(await page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+      expect(await page.locator('.toc a').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('.toc .is-soon').count()).toBe(
+        8 - (await page.locator('.toc a').count()),
+      );
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `home-${lang}-1280`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('remembers the language across a reload and uses the Korean web font', async () => {
+    const { context, page } = await openPage(browser, '#/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Contents' }).waitFor();
+    await page.goto(page.url().replace(/\?.*$/, ''));
+    await page.getByRole('heading', { name: 'Contents' }).waitFor();
+    await page.getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { name: '목차' }).waitFor();
+    const fontLoaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "Noto Sans KR"', '순환 신경망');
+    });
+    expect(fontLoaded).toBe(true);
+    await context.close();
+  });
+
+  it('switches to the dark theme and passes axe there too', async () => {
+    const { context, page } = await openPage(browser, '#/?lang=ko');
+    await page.getByRole('button', { name: '어두운 테마로 바꾸기' }).click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'home-ko-dark');
+    await context.close();
+  });
+
+  it('works on a 390 px phone without sideways scrolling', async () => {
+    const { context, page } = await openPage(browser, '#/?lang=ko', {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.locator('.toc > li').first().waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-ko-390');
+    await context.close();
+  });
+
+  it('shows a bilingual 404 for an unknown lesson, with a way home', async () => {
+    const { context, page } = await openPage(browser, '#/lessons/does-not-exist?lang=en');
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
+    expect(await page.getByText('페이지를 찾을 수 없습니다').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Back to the contents' }).click();
+    await page.getByRole('heading', { name: 'Contents' }).waitFor();
+    await context.close();
+  });
+
+  it('loads a link full of garbage with defaults and a notice', async () => {
+    const { context, page, errors } = await openPage(
+      browser,
+      '#/lessons/sequences?lang=xx&shapes.length=%F0%9F%99%82&shapes.shape=<b>&act.x=1e999&act.alpha=-5',
+    );
+    const notice = page.getByTestId('link-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('lang');
+    expect(text).toContain('shapes.length');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
