@@ -27,7 +27,13 @@ export function HomePage() {
               <span className="toc-number">{number}</span>
               <span className="toc-title">{lesson.title[lang]}</span>
               <span className="toc-summary">{lesson.summary[lang]}</span>
-              {!available && <span className="badge">{t.comingSoon}</span>}
+              {available ? (
+                <span className="toc-start" aria-hidden="true">
+                  {t.start} →
+                </span>
+              ) : (
+                <span className="badge">{t.comingSoon}</span>
+              )}
             </>
           );
           return (
