@@ -1,0 +1,57 @@
+import { render, screen } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LangContext } from '../../../src/i18n/useLang';
+import type { Lang } from '../../../src/i18n/lang';
+import { findLesson, loadLesson, type LessonModule } from '../../../src/lessons/registry';
+import { lessonComponents } from '../../../src/widgets';
+
+// Loaded through the registry, exactly as the lesson page does (MDX + KaTeX in strict mode).
+const CONTENT = {} as Record<Lang, LessonModule['default']>;
+beforeAll(async () => {
+  for (const lang of ['ko', 'en'] as const) {
+    CONTENT[lang] = (await loadLesson('sequences', lang))!.default;
+  }
+});
+
+function renderLesson(lang: Lang) {
+  window.location.hash = '#/lessons/sequences';
+  const Content = CONTENT[lang];
+  return render(
+    <LangContext value={lang}>
+      <div className="prose">
+        <Content components={lessonComponents} />
+      </div>
+    </LangContext>,
+  );
+}
+
+describe('the opening lesson', () => {
+  for (const lang of ['ko', 'en'] as const) {
+    it(`${lang}: title matches the registry, math is typeset, both widgets load`, async () => {
+      const { container } = renderLesson(lang);
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+        findLesson('sequences')!.lesson.title[lang],
+      );
+      expect(container.querySelectorAll('.katex').length).toBeGreaterThan(30);
+      expect(container.querySelector('.katex-error')).toBeNull();
+      expect(await screen.findByRole('img', {}, { timeout: 10_000 })).toHaveAttribute(
+        'aria-label',
+        expect.stringContaining(lang === 'ko' ? '다대일' : 'many-to-one'),
+      );
+      expect(await screen.findByTestId('act-dfx', {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect(container.querySelectorAll('.prose > dl > dt')).toHaveLength(4);
+    });
+  }
+
+  it('has the same structure in both languages', () => {
+    const outline = (lang: Lang) => {
+      const { container, unmount } = renderLesson(lang);
+      const shape = [
+        ...container.querySelectorAll('.prose > h1, .prose > h2, .prose > dl > dt, .katex-display'),
+      ].map((el) => el.tagName);
+      unmount();
+      return shape;
+    };
+    expect(outline('en')).toEqual(outline('ko'));
+  });
+});
