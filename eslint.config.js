@@ -13,8 +13,22 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'd3',
+              importNames: ['select', 'selectAll'],
+              message:
+                "Import select/selectAll from src/ui/d3.ts: it keeps d3-transition's methods in production builds.",
+            },
+          ],
+        },
+      ],
     },
   },
+  { files: ['src/ui/d3.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     // The model core must stay free of UI: it runs in Node, in workers and on the page.
     files: ['src/core/**/*.ts'],

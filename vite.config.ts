@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { defineConfig } from 'vite';
+import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath';
 
 // GATEBOOK_BASE lets the static site live under any sub-path; './' (the default) makes
 // dist/ work from any static server because routing is hash-based.
@@ -15,7 +16,10 @@ export default defineConfig({
       enforce: 'pre',
       ...mdx({
         remarkPlugins: [remarkMath],
-        rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
+        rehypePlugins: [
+          [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+          rehypeFocusableMath,
+        ],
         providerImportSource: undefined,
       }),
     },

@@ -75,9 +75,9 @@ export interface ParamNotice {
 
 export type Coerced<V> = { value: V; action: 'ok' | 'clamped' | 'reset' };
 
-/** Snaps a number onto the param's grid and range; NaN and ±Infinity reset to the default. */
+/** Snaps a number onto the param's grid and range; ±Infinity clamps, NaN resets to the default. */
 export function coerceNumber(param: NumberParam, input: number): Coerced<number> {
-  if (!Number.isFinite(input)) return { value: param.default, action: 'reset' };
+  if (Number.isNaN(input)) return { value: param.default, action: 'reset' };
   let value = Math.min(param.max, Math.max(param.min, input));
   const clamped = value !== input;
   value = param.integer

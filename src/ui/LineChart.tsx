@@ -1,4 +1,5 @@
-import { axisBottom, axisLeft, select } from 'd3';
+import { axisBottom, axisLeft } from 'd3';
+import { select } from './d3';
 import {
   useId,
   useLayoutEffect,

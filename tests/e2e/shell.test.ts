@@ -85,9 +85,16 @@ describe('home page in Chromium', () => {
     );
     const notice = page.getByTestId('link-notice');
     await notice.waitFor();
-    const text = await notice.innerText();
-    expect(text).toContain('lang');
-    expect(text).toContain('shapes.length');
+    // Widgets load lazily and report their own bad values as they mount.
+    for (const param of ['lang', 'shapes.length', 'shapes.shape', 'act.x', 'act.alpha']) {
+      await expect.poll(() => notice.innerText()).toContain(param);
+    }
+    await expect.poll(() => page.url()).not.toContain('shapes.shape');
+    expect(page.url()).toContain('act.x=6');
+    expect(page.url()).toContain('act.alpha=0.1');
+    expect(
+      await page.locator('.widget svg[role="img"]').first().getAttribute('aria-label'),
+    ).toContain('4');
     expect(errors).toEqual([]);
     await context.close();
   });

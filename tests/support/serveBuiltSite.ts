@@ -17,7 +17,19 @@ const outDir = path.join(root, 'tests/.artifacts/site');
  * files a learner gets — built once per run into a scratch folder (dist/ is left alone).
  */
 export default async function setup(project: TestProject) {
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server: PreviewServer = await preview({
     root,
     logLevel: 'warn',

@@ -71,6 +71,8 @@ describe('state schema', () => {
     expect(coerceNumber(schema.alpha, 1.23).value).toBe(1.2);
     expect(coerceNumber(schema.length, 3.6).value).toBe(4);
     expect(coerceNumber(schema.alpha, Number.NaN)).toEqual({ value: 1, action: 'reset' });
+    expect(coerceNumber(schema.alpha, Infinity)).toEqual({ value: 3, action: 'clamped' });
+    expect(coerceNumber(schema.length, -Infinity)).toEqual({ value: 1, action: 'clamped' });
   });
 
   it('serializes only non-default values, and round-trips', () => {

@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { select } from '../../ui/d3';
 import {
   useCallback,
   useEffect,
@@ -173,6 +173,7 @@ function ShapePicker({
           onClick={() => onChange(shape)}
         >
           <span>{t[shape]}</span>
+          {lang === 'ko' && ' '}
           {lang === 'ko' && (
             <small lang="en" className="rnn-shape-english">
               {shape}
