@@ -1,9 +1,9 @@
-import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { defineConfig } from 'vite';
-import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath';
+import { mdx } from './scripts/vite-mdx.ts';
+import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath.ts';
 
 // GATEBOOK_BASE lets the static site live under any sub-path; './' (the default) makes
 // dist/ work from any static server because routing is hash-based.
@@ -12,17 +12,14 @@ const base = process.env.GATEBOOK_BASE ?? './';
 export default defineConfig({
   base,
   plugins: [
-    {
-      enforce: 'pre',
-      ...mdx({
-        remarkPlugins: [remarkMath],
-        rehypePlugins: [
-          [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
-          rehypeFocusableMath,
-        ],
-        providerImportSource: undefined,
-      }),
-    },
+    mdx({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        rehypeFocusableMath,
+      ],
+      providerImportSource: undefined,
+    }),
     react({ include: /\.(mdx|tsx|ts)$/ }),
   ],
   server: { port: 5173, strictPort: false, host: '127.0.0.1' },
