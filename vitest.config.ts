@@ -39,6 +39,8 @@ export default mergeConfig(
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
+            // Lessons and widgets load lazily; on a busy 2-core machine that can take seconds.
+            expect: { poll: { timeout: 15_000, interval: 100 } },
           },
         },
       ],

@@ -1,6 +1,7 @@
 import { LangContext } from '../i18n/useLang';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useLocation } from '../state/useLocation';
+import { useClassroom, useClassroomKeys } from './classroom';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
 import { LessonPage } from './LessonPage';
@@ -14,9 +15,11 @@ export function App() {
   const lang = useLanguagePreference();
   const theme = useTheme();
   const route = matchRoute(path);
+  const classroom = useClassroom();
+  useClassroomKeys(classroom.active);
   return (
     <LangContext value={lang}>
-      <Header theme={theme} />
+      <Header theme={theme} classroom={classroom} inLesson={route.name === 'lesson'} />
       <NoticeBanner />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={path} fallback={(_e, retry) => <PageError onRetry={retry} />}>
@@ -25,14 +28,16 @@ export function App() {
           {route.name === 'notFound' && <NotFoundPage path={route.path} />}
         </ErrorBoundary>
       </main>
-      <footer className="site-footer">
-        <p>
-          Gatebook ·{' '}
-          {lang === 'ko'
-            ? '모든 글과 예제는 이 교과서를 위해 새로 썼습니다.'
-            : 'Every text and example was written for this textbook.'}
-        </p>
-      </footer>
+      {!classroom.active && (
+        <footer className="site-footer">
+          <p>
+            Gatebook ·{' '}
+            {lang === 'ko'
+              ? '모든 글과 예제는 이 교과서를 위해 새로 썼습니다.'
+              : 'Every text and example was written for this textbook.'}
+          </p>
+        </footer>
+      )}
     </LangContext>
   );
 }

@@ -1,12 +1,22 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import { useLang, useStrings } from '../i18n/useLang';
 import { BackendBadge } from '../ui/BackendBadge';
+import type { Classroom } from './classroom';
+import { ClassroomBar, ClassroomToggle } from './ClassroomBar';
 import { setLanguage, setTheme, type Theme } from './preferences';
 import { shellStrings } from './strings';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 
-export function Header({ theme }: { theme: Theme }) {
+export function Header({
+  theme,
+  classroom,
+  inLesson,
+}: {
+  theme: Theme;
+  classroom: Classroom;
+  inLesson: boolean;
+}) {
   const lang = useLang();
   const t = useStrings(shellStrings);
   return (
@@ -22,7 +32,8 @@ export function Header({ theme }: { theme: Theme }) {
         </span>
       </a>
       <div className="header-tools">
-        <BackendBadge />
+        {classroom.active ? <ClassroomBar classroom={classroom} /> : <BackendBadge />}
+        {!classroom.active && inLesson && <ClassroomToggle />}
         <div className="segmented" role="group" aria-label={t.language}>
           {LANGS.map((l) => (
             <button
@@ -36,15 +47,17 @@ export function Header({ theme }: { theme: Theme }) {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={theme === 'dark' ? t.themeToLight : t.themeToDark}
-          title={theme === 'dark' ? t.themeToLight : t.themeToDark}
-          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-        >
-          <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
-        </button>
+        {!classroom.active && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={theme === 'dark' ? t.themeToLight : t.themeToDark}
+            title={theme === 'dark' ? t.themeToLight : t.themeToDark}
+            onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          >
+            <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+          </button>
+        )}
       </div>
     </header>
   );

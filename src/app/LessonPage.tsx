@@ -1,4 +1,4 @@
-import { Suspense, use, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { format } from '../i18n/defineStrings';
 import type { Lang } from '../i18n/lang';
 import { useLang, useStrings } from '../i18n/useLang';
@@ -16,21 +16,52 @@ import { lessonComponents } from '../widgets';
 import { NotFoundPage } from './NotFoundPage';
 import { shellStrings } from './strings';
 
-const modules = new Map<string, Promise<LessonModule>>();
+const loaded = new Map<string, LessonModule>();
 
-function lessonModule(slug: string, lang: Lang): Promise<LessonModule> {
+/**
+ * Loads a lesson file once per language and keeps it, so switching language back and
+ * forth is instant. A failed load is thrown at render time for the error boundary's retry.
+ */
+function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   const key = `${slug}/${lang}`;
-  let promise = modules.get(key);
-  if (!promise) {
-    promise = loadLesson(slug, lang) ?? Promise.reject(new Error(`no content for ${key}`));
-    promise.catch(() => modules.delete(key)); // allow a retry after a failed load
-    modules.set(key, promise);
-  }
-  return promise;
+  const [state, setState] = useState<{ key: string; module?: LessonModule; error?: Error }>(() => ({
+    key,
+    module: loaded.get(key),
+  }));
+  useEffect(() => {
+    if (loaded.has(key)) return;
+    let live = true;
+    (loadLesson(slug, lang) ?? Promise.reject(new Error(`no content for ${key}`))).then(
+      (module) => {
+        loaded.set(key, module);
+        if (live) setState({ key, module });
+      },
+      (error: unknown) => {
+        if (live)
+          setState({ key, error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, slug, lang]);
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  if (state.key === key && state.error) throw state.error;
+  return null;
 }
 
 function LessonContent({ slug, lang }: { slug: string; lang: Lang }) {
-  const { default: Content } = use(lessonModule(slug, lang));
+  const t = useStrings(shellStrings);
+  const lesson = useLessonModule(slug, lang);
+  if (!lesson) {
+    return (
+      <p className="loading" role="status">
+        {t.loading}
+      </p>
+    );
+  }
+  const Content = lesson.default;
   return <Content components={lessonComponents} />;
 }
 
@@ -69,17 +100,9 @@ export function LessonPage({ slug }: { slug: string }) {
           </div>
         )}
       >
-        <Suspense
-          fallback={
-            <p className="loading" role="status">
-              {t.loading}
-            </p>
-          }
-        >
-          <div className="prose">
-            <LessonContent slug={slug} lang={lang} />
-          </div>
-        </Suspense>
+        <div className="prose">
+          <LessonContent slug={slug} lang={lang} />
+        </div>
       </ErrorBoundary>
       <LessonNav index={found.index} />
     </article>

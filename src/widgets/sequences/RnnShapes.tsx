@@ -16,6 +16,7 @@ import { useMotionDuration } from '../../ui/motion';
 import { ParamSlider } from '../../ui/ParamSlider';
 import { StepControls } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
+import { useClassroom } from '../../app/classroom';
 import {
   GEOMETRY,
   MAX_SEQUENCE_LENGTH,
@@ -585,6 +586,7 @@ export default function RnnShapes() {
   const titleId = useId();
 
   const onStep = useCallback((next: number) => set({ step: next }), [set]);
+  const classroom = useClassroom();
   const playback = usePlayback({ count: length, step, onStep });
 
   const chooseShape = (shape: RnnShape) =>
@@ -613,7 +615,12 @@ export default function RnnShapes() {
       </div>
       <Legend t={t} />
       <RnnDiagram layout={layout} step={step} t={t} />
-      <StepControls playback={playback} label={t.stepGroup} stepLabel={(i) => `t = ${i + 1}`} />
+      <StepControls
+        playback={playback}
+        label={t.stepGroup}
+        stepLabel={(i) => `t = ${i + 1}`}
+        keyboard={classroom.active ? 'document' : 'widget'}
+      />
       <StepSummary layout={layout} step={step} t={t} />
       <Example shape={state.shape} t={t} />
     </section>

@@ -1,0 +1,51 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('classroom mode in Chromium', () => {
+  for (const lang of ['ko', 'en'] as const) {
+    it(`opens a lesson from a class link at a given step (${lang})`, async () => {
+      const { context, page, errors } = await openPage(
+        browser,
+        `#/lessons/sequences?lang=${lang}&classroom=1&shapes.shape=many-to-many&shapes.step=2`,
+        { viewport: { width: 1920, height: 1080 } },
+      );
+      const diagram = page.locator('.widget svg[role="img"]').first();
+      await diagram.waitFor();
+      expect(await page.locator('html').getAttribute('class')).toContain('classroom');
+      expect(await diagram.getAttribute('aria-label')).toContain('t = 3');
+      const fontSize = await page.evaluate(() =>
+        parseFloat(getComputedStyle(document.documentElement).fontSize),
+      );
+      expect(fontSize).toBeGreaterThanOrEqual(24);
+      // No clutter: no backend badge, no theme switch, no footer.
+      expect(await page.getByTestId('backend-badge').count()).toBe(0);
+      expect(await page.locator('footer').count()).toBe(0);
+      // Stepping from the keyboard anywhere on the page.
+      await page.locator('body').click({ position: { x: 5, y: 300 } });
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => diagram.getAttribute('aria-label')).toContain('t = 4');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => diagram.getAttribute('aria-label')).toContain('t = 2');
+      await expectNoAxeViolations(page);
+      await screenshot(page, `classroom-${lang}-1920`);
+      // Esc leaves classroom mode and keeps the lesson where it was.
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.locator('html').getAttribute('class'))
+        .not.toContain('classroom');
+      expect(page.url()).toContain('shapes.step=1');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
