@@ -136,3 +136,4 @@ export {
 } from './backendChoice';
 export * from './training';
 export * from './activations';
+export * from './models';
