@@ -43,7 +43,7 @@ export function ClassroomToggle() {
   return (
     <button
       type="button"
-      className="button"
+      className="button classroom-enter"
       title={t.enterHint}
       onClick={() => setClassroom(true)}
       data-testid="classroom-enter"
