@@ -137,3 +137,4 @@ export {
 export * from './training';
 export * from './activations';
 export * from './models';
+export * from './apriori';
