@@ -29,6 +29,10 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     chunkSizeWarningLimit: 2000,
+    // lab.html: a test and benchmark page for the tensor runtime, not linked from the book.
+    rolldownOptions: { input: { main: 'index.html', lab: 'lab.html' } },
   },
+  // The training worker (src/core/worker) is an ES module worker.
+  worker: { format: 'es' },
   optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
 });

@@ -138,3 +138,41 @@ export * from './training';
 export * from './activations';
 export * from './models';
 export * from './apriori';
+export {
+  BackendUnavailableError,
+  MAX_RECOVERIES,
+  activeBackend,
+  fallbackOrder,
+  forceWebglContextLoss,
+  initBackend,
+  onWebglContextLost,
+  recoverFromContextLoss,
+  resilientTrain,
+  webglContextLost,
+  webglLossSource,
+  type BackendInitResult,
+  type BackendLossSource,
+  type InitBackendOptions,
+  type RecoveryEvent,
+  type ResilientCallbacks,
+  type ResilientTrainingResult,
+  type ResilientTrainingRun,
+  type TrainingSetup,
+} from './runtime';
+export {
+  WorkerTrainingError,
+  buildJob,
+  checkJob,
+  createCellModel,
+  trainInWorker,
+  type BuiltJob,
+  type CellHead,
+  type CellModel,
+  type CellRegressionJob,
+  type JobCellSpec,
+  type NextCharacterJob,
+  type PlainTrainOptions,
+  type TrainingJob,
+  type WorkerReady,
+  type WorkerTrainingRun,
+} from './worker';

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { chooseBackend, type BackendChoice, type BackendReason } from '../core/backendChoice';
+import { backendStatus, onBackendChange } from '../core/runtime/status';
 import { defineStrings } from '../i18n/defineStrings';
 import { useStrings } from '../i18n/useLang';
 import { probeGraphics } from './probeGraphics';
@@ -18,6 +19,8 @@ const strings = defineStrings(
     'user-choice': '직접 고른 계산 장치입니다.',
     renderer: '그래픽 렌더러: {renderer}',
     idle: '이 페이지는 아직 텐서 계산을 하지 않았습니다.',
+    fellBack: '{planned}에 문제가 생겨 {backend}로 바꿨습니다.',
+    tensors: '지금 메모리에 있는 텐서: {count}개',
   },
   {
     label: 'Compute',
@@ -33,10 +36,16 @@ const strings = defineStrings(
     'user-choice': 'You picked this backend.',
     renderer: 'Graphics renderer: {renderer}',
     idle: 'This page has not run any tensor work yet.',
+    fellBack: '{planned} ran into a problem, so tensors now run on {backend}.',
+    tensors: 'Tensors in memory now: {count}',
   },
 );
 
-/** Which tfjs backend the core will use here, and why. Tensor counts join once the core runs. */
+/**
+ * Which tfjs backend the core will use here, and why; once a lesson has started tfjs (the
+ * runtime publishes to src/core/runtime/status, which loads no tfjs), the backend that really
+ * runs and the live tensor count.
+ */
 export function BackendBadge() {
   const t = useStrings(strings);
   const [choice] = useState<{ choice: BackendChoice; renderer: string | null } | null>(() => {
@@ -44,23 +53,28 @@ export function BackendBadge() {
     const probe = probeGraphics();
     return { choice: chooseBackend(probe), renderer: probe.renderer };
   });
+  const live = useSyncExternalStore(onBackendChange, backendStatus, backendStatus);
   if (!choice) return null;
-  const reason: BackendReason = choice.choice.reason;
+  const reason: BackendReason = live.reason ?? choice.choice.reason;
+  const backend = live.backend ?? choice.choice.backend;
   return (
-    <details
-      className="backend-badge"
-      data-testid="backend-badge"
-      data-backend={choice.choice.backend}
-    >
+    <details className="backend-badge" data-testid="backend-badge" data-backend={backend}>
       <summary>
-        <span className="muted">{t.label}</span> {t[choice.choice.backend]}
+        <span className="muted">{t.label}</span> {t[backend]}
       </summary>
       <div className="popover">
         <p>{t[reason]}</p>
         {choice.renderer && (
           <p className="muted">{t.renderer.replace('{renderer}', choice.renderer)}</p>
         )}
-        <p className="muted">{t.idle}</p>
+        {live.fellBackFrom && (
+          <p>
+            {t.fellBack.replace('{planned}', t[live.fellBackFrom]).replace('{backend}', t[backend])}
+          </p>
+        )}
+        <p className="muted">
+          {live.memory ? t.tensors.replace('{count}', String(live.memory.numTensors)) : t.idle}
+        </p>
       </div>
     </details>
   );

@@ -1,0 +1,435 @@
+#!/usr/bin/env node
+// `npm run bench`: the core's LSTM (cell + unroll + Dense head) against tf.layers.lstm + dense,
+// training step and inference, on every backend headless Chromium offers (webgl on SwiftShader,
+// wasm, cpu). Builds the site if needed, serves it with `vite preview`, drives the lab page
+// (lab.html → window.gatebookLab.bench) and writes bench/RESULTS.md. Not a test.
+//
+//   npm run bench                      # full run (a few minutes on two cores)
+//   npm run bench -- --quick           # fewer runs, for a smoke check
+//   npm run bench -- --no-build        # use dist/ as it is
+//   npm run bench -- --backends=wasm,cpu
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import * as prettier from 'prettier';
+import { build, preview } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const resultsFile = path.join(root, 'bench/RESULTS.md');
+const CHROMIUM = '/usr/bin/chromium';
+// The same flags as tests/support/browser.ts (never --disable-software-rasterizer: the webgl
+// row needs SwiftShader).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SHAPE = { batch: 64, steps: 100, features: 2, units: 30 };
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const skipBuild = args.includes('--no-build');
+const backendsArg = args.find((a) => a.startsWith('--backends='));
+const BACKENDS = backendsArg ? backendsArg.split('=')[1].split(',') : ['webgl', 'wasm', 'cpu'];
+const SETTINGS = quick
+  ? { warmup: 1, runs: 3, stepsPerRun: 1 }
+  : { warmup: 2, runs: 7, stepsPerRun: 3 };
+
+function newestSource(dir, newest = 0) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = entry.isDirectory()
+      ? newestSource(full, newest)
+      : Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** dist/ is stale when it has no lab page or a source file is newer than its manifest. */
+function needsBuild() {
+  const manifest = path.join(dist, '.vite/manifest.json');
+  if (!existsSync(manifest)) return 'no build yet';
+  if (!('lab.html' in JSON.parse(readFileSync(manifest, 'utf8')))) return 'no lab page';
+  const built = statSync(manifest).mtimeMs;
+  const inputs = ['src', 'lessons'].map((d) => newestSource(path.join(root, d)));
+  for (const file of ['index.html', 'lab.html', 'vite.config.ts', 'package.json']) {
+    inputs.push(statSync(path.join(root, file)).mtimeMs);
+  }
+  return Math.max(...inputs) > built ? 'sources changed' : null;
+}
+
+async function buildSite() {
+  const why = skipBuild ? null : needsBuild();
+  if (!why) return;
+  console.log(`Building the site into dist/ (${why}) …`);
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production'; // React's production build, as in the browser tests
+  try {
+    await build({ root, mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+function cores() {
+  try {
+    return execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    return String(os.cpus().length);
+  }
+}
+
+function torchReference() {
+  const probe = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { ran: false, why: 'PyTorch is not installed here' };
+  const run = spawnSync('python3', [path.join(root, 'bench/torch_lstm_step.py'), '--json'], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) return { ran: false, why: `the script failed: ${run.stderr.trim()}` };
+  return { ran: true, ...JSON.parse(run.stdout.trim().split('\n').pop()) };
+}
+
+/** Runs the four measurements of one backend in a fresh page. */
+async function measureBackend(browser, url, backend) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  try {
+    await page.goto(`${url}lab.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.labReady === 'true');
+    const started = await page.evaluate((b) => window.gatebookLab.init(b), backend);
+    if (started.backend !== backend) {
+      const why = started.failures.map((f) => `${f.backend}: ${f.detail}`).join('; ');
+      return { backend, skipped: `could not start (${why || `fell back to ${started.backend}`})` };
+    }
+    const probe = await page.evaluate(() => window.gatebookLab.probe());
+    const calibration = await page.evaluate((b) => window.gatebookLab.calibrate(b), backend);
+    const rows = {};
+    for (const mode of ['train', 'infer']) {
+      for (const implementation of ['core', 'layers']) {
+        process.stdout.write(`  ${backend} ${mode} ${implementation} … `);
+        const result = await page.evaluate(
+          ([b, options]) => window.gatebookLab.bench(b, options),
+          [backend, { implementation, mode, ...SETTINGS }],
+        );
+        console.log(`${result.msPerStep.toFixed(1)} ms/step`);
+        rows[`${mode}.${implementation}`] = result;
+      }
+    }
+    return {
+      backend,
+      rows,
+      calibration,
+      renderer: probe.renderer,
+      wasm: started.wasm ?? null,
+      problems,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** "a", "a and b", "a, b and c". */
+const listOf = (items) =>
+  items.length < 3 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+function table(measured, torch) {
+  const lines = [
+    '| backend | train: core | train: layers | core / layers | inference: core | inference: layers | core / layers |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const m of measured) {
+    if (m.skipped) {
+      lines.push(`| ${m.backend} | — | — | — | — | — | — |`);
+      continue;
+    }
+    const r = m.rows;
+    lines.push(
+      `| ${m.backend} | ${ms(r['train.core'].msPerStep)} | ${ms(r['train.layers'].msPerStep)} | ` +
+        `${ratio(r['train.core'].msPerStep, r['train.layers'].msPerStep)} | ` +
+        `${ms(r['infer.core'].msPerStep)} | ${ms(r['infer.layers'].msPerStep)} | ` +
+        `${ratio(r['infer.core'].msPerStep, r['infer.layers'].msPerStep)} |`,
+    );
+  }
+  if (torch.ran) {
+    lines.push(
+      `| PyTorch ${torch.torch} (CPU, 1 thread) | ${ms(torch.train_ms)} | — | — | ` +
+        `${ms(torch.infer_ms)} | — | — |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Lower bounds of a step's time from the backend's calibration (ms). */
+function bounds(r, calibration) {
+  return {
+    dispatch: (r.kernelsPerStep * calibration.tinyKernelUs) / 1000,
+    arithmetic: r.matmulFlops / calibration.matmulGflops / 1e6,
+    memory: r.bytesTouched / calibration.streamGBps / 1e6,
+  };
+}
+
+function calibrationTable(measured) {
+  const lines = [
+    '| backend | matmul 256³ | element-wise add, 1M numbers | one kernel on a 1-number tensor |',
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const m of measured.filter((x) => !x.skipped)) {
+    const c = m.calibration;
+    lines.push(
+      `| ${m.backend} | ${c.matmulGflops.toFixed(2)} GFLOP/s | ${c.streamGBps.toFixed(2)} GB/s | ` +
+        `${c.tinyKernelUs.toFixed(1)} µs |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function anatomy(measured) {
+  const lines = [
+    '| backend | step | measured | kernels | µs / kernel | dispatch bound | arithmetic bound | memory bound |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const m of measured.filter((x) => !x.skipped)) {
+    for (const key of ['train.core', 'train.layers', 'infer.core', 'infer.layers']) {
+      const r = m.rows[key];
+      const b = bounds(r, m.calibration);
+      lines.push(
+        `| ${m.backend} | ${key.replace('.', ', ')} | ${ms(r.msPerStep)} ms | ${r.kernelsPerStep} | ` +
+          `${((1000 * r.msPerStep) / r.kernelsPerStep).toFixed(0)} | ${ms(b.dispatch)} ms | ` +
+          `${ms(b.arithmetic)} ms (${(r.matmulFlops / 1e6).toFixed(0)} MFLOP) | ` +
+          `${ms(b.memory)} ms (${mb(r.bytesTouched)}) |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function kernelShares(r) {
+  if (!(r.kernelMsTotal > 0)) return 'kernel times not available';
+  return r.slowestKernels
+    .slice(0, 3)
+    .map(
+      ([name, count, time]) => `${name} ×${count} ${Math.round((100 * time) / r.kernelMsTotal)} %`,
+    )
+    .join(', ');
+}
+
+/** Measured time over the sum of the three lower bounds, for a training step of the core. */
+function overBounds(m) {
+  const r = m.rows['train.core'];
+  const b = bounds(r, m.calibration);
+  return r.msPerStep / (b.dispatch + b.arithmetic + b.memory);
+}
+
+function verdict(m) {
+  const r = m.rows['train.core'];
+  const b = bounds(r, m.calibration);
+  const together = b.dispatch + b.arithmetic + b.memory;
+  return (
+    `- **${m.backend}**: ${ms(r.msPerStep)} ms per training step, ${r.kernelsPerStep} kernels ` +
+    `(${((1000 * r.msPerStep) / r.kernelsPerStep).toFixed(0)} µs each on average; a kernel on ` +
+    `a one-number tensor costs ${m.calibration.tinyKernelUs.toFixed(1)} µs). Lower bounds: ` +
+    `dispatch ${ms(b.dispatch)} ms, arithmetic ${ms(b.arithmetic)} ms, memory ` +
+    `${ms(b.memory)} ms — together ${Math.round((100 * together) / r.msPerStep)} % of the ` +
+    `step. Share of the kernels' time (profiled step): ${kernelShares(r)}.`
+  );
+}
+
+const BOUND_WORDS = {
+  dispatch: ['dispatch', 'fewer kernels'],
+  arithmetic: ['arithmetic', 'a faster matmul'],
+  memory: ['memory traffic', 'fewer bytes'],
+};
+
+/** For a backend whose step is mostly explained by the bounds: which one, and what helps. */
+function boundedBy(m) {
+  const b = bounds(m.rows['train.core'], m.calibration);
+  const [name] = Object.entries(b).sort((x, y) => y[1] - x[1])[0];
+  const [what, helps] = BOUND_WORDS[name];
+  const why =
+    m.backend === 'cpu' && name === 'arithmetic'
+      ? ' (its matrix products are plain JavaScript loops: no SIMD, one thread)'
+      : m.backend === 'webgl'
+        ? ' (SwiftShader runs every draw call on the CPU and shades it texel by texel)'
+        : '';
+  const share = Math.round(100 / overBounds(m));
+  return (
+    `On ${m.backend} the three bounds account for ${share} % of the step, ${what} first${why}, ` +
+    `so there ${helps} would help as much as fewer, larger kernels. `
+  );
+}
+
+/** The kernel kind with the most time in each backend's profiled training step. */
+function largest(ok) {
+  return ok
+    .map((m) => {
+      const top = m.rows['train.core'].slowestKernels[0];
+      return top ? `${top[0]} on ${m.backend}` : `unknown on ${m.backend}`;
+    })
+    .join(', ');
+}
+
+function commentary(measured) {
+  const ok = measured.filter((m) => !m.skipped);
+  if (ok.length === 0) return 'No backend could be measured.';
+  const r = ok[0].rows['train.core'];
+  const layers = ok[0].rows['train.layers'];
+  const kernelBound = ok.filter((m) => overBounds(m) >= 2).map((m) => m.backend);
+  const arithmeticBound = ok.filter((m) => overBounds(m) < 2);
+  return [
+    `**What bounds the figure.** A training step of the core's LSTM is ${r.kernelsPerStep} ` +
+      `kernels (tf.layers: ${layers.kernelsPerStep}), about ` +
+      `${Math.round(r.kernelsPerStep / SHAPE.steps)} per time step for the forward pass, its ` +
+      `gradients and Adam's update. Each is tiny: the per-step product is [${4 * SHAPE.units} × ` +
+      `${SHAPE.features + SHAPE.units}] · [${SHAPE.features + SHAPE.units} × ${SHAPE.batch}] ` +
+      `(0.5 MFLOP), the element-wise gate work touches 8–30 kB. The calibration below measures ` +
+      `each backend's best matmul rate, the streaming rate of a large element-wise op and the ` +
+      `cost of a kernel on a one-number tensor; multiplied out they give three lower bounds for ` +
+      `a step (dispatch: every kernel at the empty-kernel cost; arithmetic: the step's matmul ` +
+      `FLOPs at the best rate; memory: every kernel's inputs and outputs at the streaming rate):`,
+    '',
+    ...ok.map(verdict),
+    '',
+    `The step takes ${ok.map((m) => `${overBounds(m).toFixed(1)}× (${m.backend})`).join(', ')} ` +
+      `the sum of the three bounds. ` +
+      (kernelBound.length
+        ? `On ${listOf(kernelBound)} none of the three sets the figure: it is the number ` +
+          `of kernels times the cost of one kernel on a few-kB tensor, well above both an empty ` +
+          `kernel's cost and the time its FLOPs and bytes take at large-tensor rates (set-up, ` +
+          `layout copies for transposed operands and gate splits, short loops that never reach ` +
+          `SIMD or cache-friendly speed${kernelBound.includes('webgl') ? "; on SwiftShader, a draw call's set-up and rasterising on the CPU" : ''}). There fewer, larger kernels (fusing a time step, or more sequences per ` +
+          `kernel) is what would make it faster, not faster arithmetic or memory. `
+        : '') +
+      arithmeticBound.map(boundedBy).join('') +
+      `The kernel kind that takes the most time: ${largest(ok)}.`,
+    '',
+    `**Core vs tf.layers.** The core computes each time step with one matrix product over ` +
+      `[x_t; h₋₁] with the batch as the last axis (a step is one matmul and contiguous gate ` +
+      `slices); tf.layers.lstm does two products per step (x·W and h·U) and slices gates along ` +
+      `columns: per training step ${layers.kernelsPerStep} kernels vs ${r.kernelsPerStep}, ` +
+      `${(layers.matmulFlops / 1e6).toFixed(0)} vs ${(r.matmulFlops / 1e6).toFixed(0)} MFLOP ` +
+      `of products, ${mb(layers.bytesTouched)} vs ${mb(r.bytesTouched)} touched. Where the ` +
+      `ratio in the table is near 1 the difference is within the scatter of this shared machine ` +
+      `(see the raw runs).`,
+  ].join('\n');
+}
+
+async function main() {
+  await buildSite();
+  const server = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir: dist },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const measured = [];
+  const loads = [];
+  try {
+    console.log(`Chromium ${browser.version()}, ${cores()} cores; ${JSON.stringify(SETTINGS)}`);
+    for (const backend of BACKENDS) {
+      loads.push(os.loadavg()[0]);
+      measured.push(await measureBackend(browser, url, backend));
+    }
+    loads.push(os.loadavg()[0]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const torch = torchReference();
+  const chromiumVersion = (() => {
+    try {
+      return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'Chromium';
+    }
+  })();
+  const webgl = measured.find((m) => m.backend === 'webgl' && !m.skipped);
+  const wasm = measured.find((m) => m.backend === 'wasm' && !m.skipped);
+  const skipped = measured.filter((m) => m.skipped);
+  const date = new Date().toISOString().slice(0, 10);
+  const tfjs = JSON.parse(
+    readFileSync(path.join(root, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8'),
+  ).version;
+  const md = [
+    '# Benchmark: the core’s LSTM vs `tf.layers.lstm`',
+    '',
+    `Written by \`npm run bench\` (bench/run.mjs) on ${date}.`,
+    '',
+    `- Machine: ${cores()} cores (\`nproc\`), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
+      `${os.platform()} ${os.release()}; shared with other work while measuring (1-minute ` +
+      `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}), so ` +
+      `single runs scatter: see the raw runs.`,
+    `- Browser: ${chromiumVersion}, headless (playwright-core), tfjs ${tfjs}.`,
+    `- WebGL: ${webgl ? webgl.renderer : 'not measured'}.`,
+    `- WebAssembly: ${wasm?.wasm ? `SIMD ${wasm.wasm.simd ? 'on' : 'off'}, ${wasm.wasm.threads} thread (the page is not cross-origin isolated)` : 'not measured'}.`,
+    `- Task: the multiplication problem, batch ${SHAPE.batch} × ${SHAPE.steps} steps × ` +
+      `${SHAPE.features} features → LSTM(${SHAPE.units}) → Dense(1), MSE, Adam (lr 0.001). ` +
+      `Core: \`createCellModel\` (cellTensors + unroll + Dense head) with a hand-written step ` +
+      `(tf.variableGrads + the training service's Adam). Layers: \`tf.layers.lstm\` ` +
+      `(recurrentActivation 'sigmoid') + \`tf.layers.dense\`, \`model.trainOnBatch\` / ` +
+      `\`model.predict\`. Each step ends with a read of its result.`,
+    `- Method: ${SETTINGS.warmup} warm-up steps, then ${SETTINGS.runs} runs of ` +
+      `${SETTINGS.stepsPerRun} steps; the table gives the median over runs of ms per step.`,
+    '',
+    '## Milliseconds per step',
+    '',
+    table(measured, torch),
+    '',
+    ...(skipped.length
+      ? [`Not measured: ${skipped.map((m) => `${m.backend} — ${m.skipped}`).join('; ')}.`, '']
+      : []),
+    torch.ran
+      ? `PyTorch: \`bench/torch_lstm_step.py\`, same shapes, one CPU thread.`
+      : `PyTorch: \`bench/torch_lstm_step.py\` (same shapes, one thread, prints ms/step) was ` +
+        `not run here: ${torch.why} (Debian's python3-torch is large and was not installed).`,
+    '',
+    '## What bounds a step',
+    '',
+    commentary(measured),
+    '',
+    'Calibration (the same page, the same backend; best of five timings):',
+    '',
+    calibrationTable(measured),
+    '',
+    'Anatomy of a step, from one `tf.profile` after the warm-up: kernels dispatched, mean wall ' +
+      'time per kernel, and the three lower bounds (matmul FLOPs from the kernels’ shapes; ' +
+      'bytes = every kernel’s inputs and outputs).',
+    '',
+    anatomy(measured),
+    '',
+    '## Raw runs (ms per step)',
+    '',
+    ...measured
+      .filter((m) => !m.skipped)
+      .flatMap((m) =>
+        Object.entries(m.rows).map(
+          ([key, r]) => `- ${m.backend} ${key}: ${r.runs.map((x) => x.toFixed(1)).join(', ')}`,
+        ),
+      ),
+    '',
+  ].join('\n');
+  // Formatted as the repository's `prettier --check .` expects.
+  const config = (await prettier.resolveConfig(resultsFile)) ?? {};
+  writeFileSync(resultsFile, await prettier.format(md, { ...config, filepath: resultsFile }));
+  console.log(`\n${table(measured, torch)}\n\nWrote ${path.relative(root, resultsFile)}.`);
+  const problems = measured.flatMap((m) => m.problems ?? []);
+  if (problems.length) console.warn(`Page errors:\n${problems.join('\n')}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

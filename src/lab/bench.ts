@@ -1,0 +1,277 @@
+// The benchmark's measurements, run in the page: the core's LSTM (cell + unroll + Dense head)
+// against tf.layers.lstm + dense with the same shapes, training (Adam, MSE) and inference.
+import * as tf from '@tensorflow/tfjs';
+import { createOptimizer, multiplicationTask } from '../core';
+import { createCellModel } from '../core/worker';
+
+export interface BenchShape {
+  batch: number;
+  steps: number;
+  features: number;
+  units: number;
+}
+
+export const BENCH_SHAPE: BenchShape = { batch: 64, steps: 100, features: 2, units: 30 };
+
+export interface BenchOptions {
+  implementation: 'core' | 'layers';
+  mode: 'train' | 'infer';
+  shape?: BenchShape;
+  /** Untimed steps first (shader compilation, wasm warm-up). */
+  warmup?: number;
+  /** Timed runs; the median is reported. */
+  runs?: number;
+  /** Steps per timed run. */
+  stepsPerRun?: number;
+}
+
+export interface BenchResult {
+  backend: string;
+  implementation: 'core' | 'layers';
+  mode: 'train' | 'infer';
+  /** Median over the runs of the mean milliseconds per step. */
+  msPerStep: number;
+  runs: number[];
+  /** Kernel dispatches in one step (tf.profile). */
+  kernelsPerStep: number;
+  /** Multiply-adds × 2 of the step's matrix products (from the kernels' shapes). */
+  matmulFlops: number;
+  /** Bytes the step's kernels read and write (inputs + outputs, 4 bytes a number). */
+  bytesTouched: number;
+  /** The most frequent kernels of a step, with their counts. */
+  topKernels: [string, number][];
+  /** The kernels that took the most time in the profiled step: name, count, total ms. */
+  slowestKernels: [string, number, number][];
+  /** All kernels' time in the profiled step (ms; 0 where the backend gives none). */
+  kernelMsTotal: number;
+  tensorsLeaked: number;
+}
+
+const sizeOf = (shape: number[]) => shape.reduce((n, d) => n * d, 1);
+
+/** 2·M·N·K of a (batched) matrix product from its input and output shapes. */
+function matmulFlops(inputs: number[][], output: number[]): number {
+  const [a, b] = inputs;
+  if (!a || !b || output.length < 2) return 0;
+  const out = sizeOf(output);
+  const batch = out / (output[output.length - 2]! * output[output.length - 1]!);
+  const k = Math.sqrt((sizeOf(a) * sizeOf(b)) / (out * batch));
+  return 2 * out * k;
+}
+
+interface ProfiledKernel {
+  name: string;
+  inputShapes: number[][];
+  outputShapes: number[][];
+  kernelTimeMs: number | { error: string };
+}
+
+function summarise(kernels: ProfiledKernel[]) {
+  let flops = 0;
+  let bytes = 0;
+  const counts = new Map<string, number>();
+  const times = new Map<string, number>();
+  for (const kernel of kernels) {
+    counts.set(kernel.name, (counts.get(kernel.name) ?? 0) + 1);
+    if (typeof kernel.kernelTimeMs === 'number') {
+      times.set(kernel.name, (times.get(kernel.name) ?? 0) + kernel.kernelTimeMs);
+    }
+    const shapes = [...kernel.inputShapes, ...kernel.outputShapes].filter(Boolean);
+    bytes += 4 * shapes.reduce((n, shape) => n + sizeOf(shape), 0);
+    if (/MatMul/.test(kernel.name))
+      flops += matmulFlops(kernel.inputShapes, kernel.outputShapes[0]!);
+  }
+  const topKernels = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6);
+  const slowestKernels = [...times.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 6)
+    .map(([name, ms]): [string, number, number] => [name, counts.get(name) ?? 0, ms]);
+  const kernelMsTotal = [...times.values()].reduce((sum, ms) => sum + ms, 0);
+  return { flops, bytes, topKernels, slowestKernels, kernelMsTotal };
+}
+
+interface Stepper {
+  step(): Promise<void>;
+  dispose(): void;
+}
+
+function batchData(shape: BenchShape): { x: tf.Tensor3D; y: tf.Tensor2D } {
+  const d = multiplicationTask({ samples: shape.batch, steps: shape.steps, seed: 'bench' });
+  return {
+    x: tf.tensor3d(d.inputs, [shape.batch, shape.steps, shape.features]),
+    y: tf.tensor2d(d.targets, [shape.batch, 1]),
+  };
+}
+
+function coreStepper(shape: BenchShape, mode: 'train' | 'infer'): Stepper {
+  const { x, y } = batchData(shape);
+  const model = createCellModel(
+    { kind: 'lstm', inputSize: shape.features, units: shape.units },
+    { kind: 'last-regression', outputs: 1 },
+    { seed: 1 },
+  );
+  const optimizer = createOptimizer('adam', model.variables, 0.001);
+  return {
+    async step() {
+      const out = tf.tidy(() => {
+        if (mode === 'infer') return model.predict(x);
+        const { value, grads } = tf.variableGrads(() => model.loss(x, y, true), model.variables);
+        optimizer.apply(model.variables.map((v) => grads[v.name] ?? null));
+        return value;
+      });
+      await out.data();
+      out.dispose();
+    },
+    dispose() {
+      optimizer.dispose();
+      model.dispose();
+      tf.dispose([x, y]);
+    },
+  };
+}
+
+function layersStepper(shape: BenchShape, mode: 'train' | 'infer'): Stepper {
+  const { x, y } = batchData(shape);
+  const model = tf.sequential({
+    layers: [
+      tf.layers.lstm({
+        units: shape.units,
+        recurrentActivation: 'sigmoid',
+        inputShape: [shape.steps, shape.features],
+      }),
+      tf.layers.dense({ units: 1 }),
+    ],
+  });
+  const optimizer = tf.train.adam(0.001);
+  model.compile({ optimizer, loss: 'meanSquaredError' });
+  return {
+    async step() {
+      if (mode === 'train') {
+        await model.trainOnBatch(x, y);
+        return;
+      }
+      const out = model.predict(x) as tf.Tensor;
+      await out.data();
+      out.dispose();
+    },
+    dispose() {
+      model.dispose();
+      optimizer.dispose(); // model.dispose() leaves the optimizer's moments behind
+      tf.dispose([x, y]);
+    },
+  };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Times one implementation and mode on the current backend. */
+export async function bench(options: BenchOptions): Promise<BenchResult> {
+  const shape = options.shape ?? BENCH_SHAPE;
+  const before = tf.memory().numTensors;
+  const stepper = (options.implementation === 'core' ? coreStepper : layersStepper)(
+    shape,
+    options.mode,
+  );
+  const runs: number[] = [];
+  let kernelsPerStep = 0;
+  let profiled: ReturnType<typeof summarise> | null = null;
+  try {
+    for (let k = 0; k < (options.warmup ?? 2); k++) await stepper.step();
+    // Profile one step without tfjs's per-kernel NaN checks (extra reads would skew it).
+    const checks = tf.env().getBool('CHECK_COMPUTATION_FOR_ERRORS');
+    tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
+    const profile = await tf.profile(() => stepper.step());
+    tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', checks);
+    kernelsPerStep = profile.kernels.length;
+    profiled = summarise(profile.kernels as unknown as ProfiledKernel[]);
+    const perRun = options.stepsPerRun ?? 3;
+    for (let r = 0; r < (options.runs ?? 5); r++) {
+      const started = performance.now();
+      for (let k = 0; k < perRun; k++) await stepper.step();
+      runs.push((performance.now() - started) / perRun);
+    }
+  } finally {
+    stepper.dispose();
+  }
+  return {
+    backend: tf.getBackend(),
+    implementation: options.implementation,
+    mode: options.mode,
+    msPerStep: median(runs),
+    runs,
+    kernelsPerStep,
+    matmulFlops: profiled?.flops ?? 0,
+    bytesTouched: profiled?.bytes ?? 0,
+    topKernels: profiled?.topKernels ?? [],
+    slowestKernels: profiled?.slowestKernels ?? [],
+    kernelMsTotal: profiled?.kernelMsTotal ?? 0,
+    tensorsLeaked: tf.memory().numTensors - before,
+  };
+}
+
+export interface Calibration {
+  backend: string;
+  /** Arithmetic rate of one large matrix product (GFLOP/s). */
+  matmulGflops: number;
+  /** Bytes per second (GB/s) an element-wise add over large tensors reads and writes. */
+  streamGBps: number;
+  /** Wall time of one kernel on a one-number tensor: the fixed cost of a dispatch (µs). */
+  tinyKernelUs: number;
+}
+
+/** The best of five timings of `repeats` calls of `work` (ms per call): a best-case rate. */
+async function timeMs(work: () => tf.Tensor, repeats: number): Promise<number> {
+  const warm = work();
+  await warm.data();
+  warm.dispose();
+  let best = Infinity;
+  for (let trial = 0; trial < 5; trial++) {
+    const started = performance.now();
+    let last: tf.Tensor | null = null;
+    for (let k = 0; k < repeats; k++) {
+      last?.dispose();
+      last = work();
+    }
+    await last!.data();
+    last!.dispose();
+    best = Math.min(best, (performance.now() - started) / repeats);
+  }
+  return best;
+}
+
+/** What the current backend can do at best: big matmul, big element-wise op, tiny op. */
+export async function calibrate(): Promise<Calibration> {
+  const n = 256;
+  const a = tf.randomUniform([n, n]);
+  const b = tf.randomUniform([n, n]);
+  const size = 1 << 20;
+  const u = tf.randomUniform([size]);
+  const v = tf.randomUniform([size]);
+  const one = tf.scalar(1);
+  try {
+    const matmulMs = await timeMs(() => tf.matMul(a, b), 4);
+    const streamMs = await timeMs(() => tf.add(u, v), 8);
+    const tinyRepeats = 400;
+    const tinyMs = await timeMs(() => {
+      let x = tf.add(one, one);
+      for (let k = 1; k < tinyRepeats; k++) {
+        const y = tf.add(x, one);
+        x.dispose();
+        x = y;
+      }
+      return x;
+    }, 3);
+    return {
+      backend: tf.getBackend(),
+      matmulGflops: (2 * n * n * n) / matmulMs / 1e6,
+      streamGBps: (3 * 4 * size) / streamMs / 1e6,
+      tinyKernelUs: (1000 * tinyMs) / tinyRepeats,
+    };
+  } finally {
+    tf.dispose([a, b, u, v, one]);
+  }
+}
