@@ -86,10 +86,19 @@ function cores() {
   }
 }
 
+/** Debian's python3-torch installs for the system Python, which may not be first on PATH. */
+function pythonWithTorch() {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
 function torchReference() {
-  const probe = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { ran: false, why: 'PyTorch is not installed here' };
-  const run = spawnSync('python3', [path.join(root, 'bench/torch_lstm_step.py'), '--json'], {
+  const python = pythonWithTorch();
+  if (!python) return { ran: false, why: 'PyTorch is not installed here' };
+  const run = spawnSync(python, [path.join(root, 'bench/torch_lstm_step.py'), '--json'], {
     encoding: 'utf8',
   });
   if (run.status !== 0) return { ran: false, why: `the script failed: ${run.stderr.trim()}` };
