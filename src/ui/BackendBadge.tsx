@@ -1,8 +1,14 @@
 import { useState, useSyncExternalStore } from 'react';
-import { chooseBackend, type BackendChoice, type BackendReason } from '../core/backendChoice';
+import {
+  chooseBackend,
+  type BackendChoice,
+  type BackendName,
+  type BackendReason,
+} from '../core/backendChoice';
 import { backendStatus, onBackendChange } from '../core/runtime/status';
 import { defineStrings } from '../i18n/defineStrings';
 import { useStrings } from '../i18n/useLang';
+import { getBackendOverride, setBackendOverride } from './backendPreference';
 import { probeGraphics } from './probeGraphics';
 
 const strings = defineStrings(
@@ -18,6 +24,8 @@ const strings = defineStrings(
     'no-wasm': 'WebGL과 WebAssembly를 쓸 수 없어 순수 JavaScript로 계산합니다(느림).',
     'user-choice': '직접 고른 계산 장치입니다.',
     renderer: '그래픽 렌더러: {renderer}',
+    pick: '직접 고르기',
+    auto: '자동 (추천)',
     idle: '이 페이지는 아직 텐서 계산을 하지 않았습니다.',
     fellBack: '{planned}에 문제가 생겨 {backend}로 바꿨습니다.',
     tensors: '지금 메모리에 있는 텐서: {count}개',
@@ -35,6 +43,8 @@ const strings = defineStrings(
       'Neither WebGL nor WebAssembly is available, so tensors run in plain JavaScript (slow).',
     'user-choice': 'You picked this backend.',
     renderer: 'Graphics renderer: {renderer}',
+    pick: 'Choose yourself',
+    auto: 'Automatic (recommended)',
     idle: 'This page has not run any tensor work yet.',
     fellBack: '{planned} ran into a problem, so tensors now run on {backend}.',
     tensors: 'Tensors in memory now: {count}',
@@ -48,11 +58,12 @@ const strings = defineStrings(
  */
 export function BackendBadge() {
   const t = useStrings(strings);
-  const [choice] = useState<{ choice: BackendChoice; renderer: string | null } | null>(() => {
-    if (typeof document === 'undefined') return null;
-    const probe = probeGraphics();
-    return { choice: chooseBackend(probe), renderer: probe.renderer };
-  });
+  const [override, setOverride] = useState<BackendName | null>(getBackendOverride);
+  const probe = typeof document === 'undefined' ? null : probeGraphics();
+  const choice: { choice: BackendChoice; renderer: string | null } | null = probe && {
+    choice: chooseBackend(probe, override),
+    renderer: probe.renderer,
+  };
   const live = useSyncExternalStore(onBackendChange, backendStatus, backendStatus);
   if (!choice) return null;
   const reason: BackendReason = live.reason ?? choice.choice.reason;
@@ -75,7 +86,51 @@ export function BackendBadge() {
         <p className="muted">
           {live.memory ? t.tensors.replace('{count}', String(live.memory.numTensors)) : t.idle}
         </p>
+        <BackendPicker
+          label={t.pick}
+          auto={t.auto}
+          names={t}
+          value={override}
+          onChange={(next) => {
+            setOverride(next);
+            void setBackendOverride(next);
+          }}
+        />
       </div>
     </details>
+  );
+}
+
+function BackendPicker({
+  label,
+  auto,
+  names,
+  value,
+  onChange,
+}: {
+  label: string;
+  auto: string;
+  names: Record<BackendName, string>;
+  value: BackendName | null;
+  onChange: (next: BackendName | null) => void;
+}) {
+  return (
+    <label className="backend-picker">
+      {label}{' '}
+      <select
+        value={value ?? 'auto'}
+        onChange={(e) => {
+          const next = e.target.value;
+          onChange(next === 'webgl' || next === 'wasm' || next === 'cpu' ? next : null);
+        }}
+      >
+        <option value="auto">{auto}</option>
+        {(['webgl', 'wasm', 'cpu'] as const).map((name) => (
+          <option key={name} value={name}>
+            {names[name]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
