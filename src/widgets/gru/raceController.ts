@@ -1,0 +1,90 @@
+/**
+ * One race at a time, held in module memory (a language switch remounts the widgets; the race
+ * and its curves carry on). tfjs and the race code arrive with the first race (dynamic import).
+ */
+import { useSyncExternalStore } from 'react';
+import { ensureBackend } from '../cell/backend';
+import type { RaceOptions, Race } from './raceTraining';
+import type { RaceArch } from './raceModel';
+
+export type RaceStatus =
+  'idle' | 'loading' | 'running' | 'completed' | 'cancelled' | 'diverged' | 'error';
+
+export interface RaceView {
+  status: RaceStatus;
+  options: RaceOptions | null;
+  losses: Record<RaceArch, readonly number[]>;
+  seconds: Record<RaceArch, readonly number[]>;
+  error: string | null;
+}
+
+const IDLE: RaceView = {
+  status: 'idle',
+  options: null,
+  losses: { lstm: [], gru: [] },
+  seconds: { lstm: [], gru: [] },
+  error: null,
+};
+
+let view: RaceView = IDLE;
+let race: Race | null = null;
+let generation = 0;
+const listeners = new Set<() => void>();
+
+function update(patch: Partial<RaceView>): void {
+  view = { ...view, ...patch };
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export function getRaceView(): RaceView {
+  return view;
+}
+export function useRaceView(): RaceView {
+  return useSyncExternalStore(subscribe, getRaceView, getRaceView);
+}
+export function isRacing(status: RaceStatus): boolean {
+  return status === 'loading' || status === 'running';
+}
+
+export async function startRace(options: RaceOptions): Promise<void> {
+  race?.cancel();
+  const mine = ++generation;
+  update({ ...IDLE, status: 'loading', options });
+  try {
+    await ensureBackend();
+    const { runRace } = await import('./raceTraining');
+    if (mine !== generation) return;
+    update({ status: 'running' });
+    const losses: Record<RaceArch, number[]> = { lstm: [], gru: [] };
+    const seconds: Record<RaceArch, number[]> = { lstm: [], gru: [] };
+    race = runRace(options, (event) => {
+      if (mine !== generation) return;
+      losses[event.arch].push(event.loss);
+      seconds[event.arch].push(event.seconds);
+      update({
+        losses: { lstm: losses.lstm.slice(), gru: losses.gru.slice() },
+        seconds: { lstm: seconds.lstm.slice(), gru: seconds.gru.slice() },
+      });
+    });
+    const result = await race.done;
+    if (mine !== generation) return;
+    race = null;
+    update({ status: result.status });
+  } catch (error) {
+    if (mine !== generation) return;
+    race = null;
+    update({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export function cancelRace(): void {
+  if (race) {
+    race.cancel();
+  } else if (view.status === 'loading') {
+    generation++;
+    update({ status: 'cancelled' });
+  }
+}

@@ -1,0 +1,47 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../../src/i18n/lang';
+import { LangContext } from '../../../src/i18n/useLang';
+import GruRace from '../../../src/widgets/gru/GruRace';
+import { useCpuRuntime } from '../lstm/setup';
+
+beforeAll(useCpuRuntime);
+
+function renderAt(query: string, lang: Lang = 'ko') {
+  window.location.hash = `#/lessons/gru${query ? `?${query}` : ''}`;
+  return render(
+    <LangContext value={lang}>
+      <GruRace />
+    </LangContext>,
+  );
+}
+
+const params = (arch: string) =>
+  Number(
+    document
+      .querySelector(`[data-testid="gru-race-table"] tr[data-arch="${arch}"] td[data-params]`)!
+      .getAttribute('data-params'),
+  );
+
+describe('GruRace', () => {
+  it('sizes by an equal budget and runs a short race to the end', async () => {
+    const user = userEvent.setup();
+    renderAt('gruRace.hidden=4&gruRace.epochs=2');
+    expect(params('lstm')).toBe(4 * 4 * 7 + 5);
+    expect(params('gru')).toBe(3 * 4 * 8 + 5);
+    await user.click(screen.getByRole('button', { name: '파라미터 수를 같게' }));
+    expect(params('gru')).toBeLessThanOrEqual(params('lstm'));
+    await user.click(screen.getByRole('button', { name: '경주 시작' }));
+    await screen.findByText('경주를 마쳤습니다.', undefined, { timeout: 30_000 });
+    expect(screen.getByTestId('gru-race-progress')).toHaveTextContent('4 / 4');
+    expect(document.querySelectorAll('path.series').length).toBeGreaterThan(0);
+  }, 40_000);
+
+  it('speaks English', () => {
+    renderAt('', 'en');
+    expect(
+      screen.getByRole('heading', { name: 'A fair race: GRU against LSTM' }),
+    ).toBeInTheDocument();
+  });
+});
