@@ -9,4 +9,18 @@ import { framed } from './WidgetFrame';
 export const lessonComponents: MDXComponents = {
   RnnShapes: framed(lazy(() => import('./sequences/RnnShapes'))),
   ActivationExplorer: framed(lazy(() => import('./sequences/ActivationExplorer'))),
+  LstmCell: framed(lazy(() => import('./lstm/LstmCell'))),
+  LstmStepExample: framed(lazy(() => import('./lstm/LstmStepExample'))),
+  LstmTraining: framed(lazy(() => import('./lstm/LstmTraining'))),
+  LstmQuiz: framed(lazy(() => import('./lstm/LstmQuiz'))),
+  RnnCell: framed(lazy(() => import('./simple-rnn/RnnCell'))),
+  RnnTraining: framed(lazy(() => import('./simple-rnn/RnnTraining'))),
+  EmbeddingPadding: framed(lazy(() => import('./simple-rnn/EmbeddingPadding'))),
+  GradientDescent: framed(lazy(() => import('./bptt/GradientDescent'))),
+  BpttNorms: framed(lazy(() => import('./bptt/BpttNorms'))),
+  GradientClipping: framed(lazy(() => import('./bptt/GradientClipping'))),
+  GruCell: framed(lazy(() => import('./gru/GruCell'))),
+  GruCompare: framed(lazy(() => import('./gru/GruCompare'))),
+  GruShapes: framed(lazy(() => import('./gru/GruShapes'))),
+  GruRace: framed(lazy(() => import('./gru/GruRace'))),
 };

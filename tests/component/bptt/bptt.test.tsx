@@ -1,0 +1,86 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
+import type { Lang } from '../../../src/i18n/lang';
+import { LangContext } from '../../../src/i18n/useLang';
+import BpttNorms from '../../../src/widgets/bptt/BpttNorms';
+import GradientClipping from '../../../src/widgets/bptt/GradientClipping';
+import GradientDescent from '../../../src/widgets/bptt/GradientDescent';
+import { useCpuRuntime } from '../lstm/setup';
+
+beforeAll(useCpuRuntime);
+
+function renderAt(node: ReactNode, query = '', lang: Lang = 'ko') {
+  window.location.hash = `#/lessons/bptt${query ? `?${query}` : ''}`;
+  return render(<LangContext value={lang}>{node}</LangContext>);
+}
+const hashParams = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+
+/** The y values of a chart's first series path, read back from the drawn d (SVG y grows down). */
+function pathYs(chartName: RegExp | string, index = 0): number[] {
+  const path = screen.getByRole('figure', { name: chartName }).querySelectorAll('path.series')[
+    index
+  ]!;
+  const d = path.getAttribute('d')!;
+  return [...d.matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)].map((m) => Number(m[2]));
+}
+
+describe('GradientDescent', () => {
+  it('steps x_{k+1} = x_k − μ f′(x_k) and tells converging from diverging', async () => {
+    const user = userEvent.setup();
+    renderAt(<GradientDescent />);
+    expect(screen.getByTestId('gd-readout')).toHaveTextContent('x_k = 1.8');
+    await user.click(screen.getByRole('button', { name: '다음 단계' }));
+    expect(hashParams().get('gd.k')).toBe('1');
+    expect(screen.getByTestId('gd-readout')).toHaveTextContent('x_k = 1.44');
+    const contour = screen.getByRole('img', { name: /f\(x, y\) = x² \+ 4y²/ });
+    expect(contour.getAttribute('data-points')).toBe('2');
+    expect(screen.getByTestId('gd-factors')).toHaveTextContent('x는 0.800배, y는 0.200배');
+    expect(document.querySelector('.gd')!.getAttribute('data-outcome')).toBe('converging');
+    await user.click(screen.getByRole('button', { name: '발산 (μ = 1.1)' }));
+    expect(hashParams().get('gd.lr')).toBe('1.1');
+    expect(document.querySelector('.gd')!.getAttribute('data-outcome')).toBe('diverging');
+    expect(screen.getByTestId('gd-outcome')).toHaveTextContent('발산합니다');
+    await user.click(screen.getByRole('button', { name: '진동하며 수렴 (μ = 0.9)' }));
+    expect(document.querySelector('.gd')!.getAttribute('data-outcome')).toBe('zigzag');
+  });
+});
+
+describe('BpttNorms', () => {
+  it('presets reproduce vanishing and exploding in the plotted norms', async () => {
+    const user = userEvent.setup();
+    renderAt(<BpttNorms />, '', 'en');
+    const widget = () => document.querySelector<HTMLElement>('.bptt-norms')!;
+    await user.click(screen.getByRole('button', { name: 'Reproduce vanishing' }));
+    await waitFor(() => expect(widget().dataset.trendRnn).toBe('vanishing'), { timeout: 15_000 });
+    await waitFor(() => expect(widget().dataset.ready).toBe('true'));
+    // SVG y grows downwards: a norm that falls going back in time is drawn lower at t = 1.
+    let ys = pathYs('‖∂L/∂h_t‖ by time step (log axis)');
+    expect(ys[0]!).toBeGreaterThan(ys[ys.length - 1]!);
+    expect(hashParams().get('norms.steps')).toBe('100');
+    await user.click(screen.getByRole('button', { name: 'Reproduce exploding' }));
+    await waitFor(() => expect(widget().dataset.trendRnn).toBe('exploding'), { timeout: 15_000 });
+    await waitFor(() => expect(widget().dataset.ready).toBe('true'));
+    ys = pathYs('‖∂L/∂h_t‖ by time step (log axis)');
+    expect(ys[0]!).toBeLessThan(ys[ys.length - 1]!);
+    expect(screen.getByTestId('norms-summary')).toHaveTextContent('exploding gradient');
+  });
+});
+
+describe('GradientClipping', () => {
+  it('shows the NaN rollback message without clipping and finishes with it', async () => {
+    const user = userEvent.setup();
+    renderAt(<GradientClipping />, 'clip.mode=none');
+    await user.click(screen.getByRole('button', { name: '학습 시작' }));
+    const widget = () => document.querySelector<HTMLElement>('.clip')!;
+    await waitFor(() => expect(widget().dataset.status).toBe('diverged'), { timeout: 20_000 });
+    expect(screen.getByRole('alert')).toHaveTextContent('기울기 클리핑을 켜거나');
+    await user.click(screen.getByRole('button', { name: '텐서별 (clipnorm, 강의 방식)' }));
+    expect(hashParams().get('clip.mode')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '학습 시작' }));
+    await waitFor(() => expect(widget().dataset.status).toBe('completed'), { timeout: 20_000 });
+    expect(screen.getByTestId('clip-result')).toHaveTextContent('클리핑된 스텝 비율');
+    expect(screen.queryByRole('alert')).toBeNull();
+  }, 45_000);
+});
