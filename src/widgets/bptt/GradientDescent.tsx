@@ -9,7 +9,7 @@ import { LineChart, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
 import { StepControls } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
-import { OverflowBox } from '../lstm/OverflowBox';
+import { OverflowBox } from '../cell/OverflowBox';
 import { GD_SCHEMA, GD_STEPS } from './bpttSchemas';
 import { Contour2d } from './Contour2d';
 import { BOWL_KAPPA, OBJECTIVES, classify, curve, descend, descend2d } from './gradientDescent';

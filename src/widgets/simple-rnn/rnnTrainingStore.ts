@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { LocalizedMessage } from '../../core/training/messages';
-import { ensureBackend } from '../lstm/backend';
+import { ensureBackend } from '../cell/backend';
 import type { RnnHihelloOptions, RnnHihelloRun } from './rnnHihello';
 
 export type RnnTrainStatus =
