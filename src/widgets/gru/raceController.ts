@@ -2,8 +2,8 @@
  * One race at a time, held in module memory (a language switch remounts the widgets; the race
  * and its curves carry on). tfjs and the race code arrive with the first race (dynamic import).
  */
-import { useSyncExternalStore } from 'react';
 import { ensureBackend } from '../cell/backend';
+import { createViewStore } from '../cell/viewStore';
 import type { RaceOptions, Race } from './raceTraining';
 import type { RaceArch } from './raceModel';
 
@@ -26,25 +26,12 @@ const IDLE: RaceView = {
   error: null,
 };
 
-let view: RaceView = IDLE;
 let race: Race | null = null;
 let generation = 0;
-const listeners = new Set<() => void>();
-
-function update(patch: Partial<RaceView>): void {
-  view = { ...view, ...patch };
-  for (const listener of listeners) listener();
-}
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-export function getRaceView(): RaceView {
-  return view;
-}
-export function useRaceView(): RaceView {
-  return useSyncExternalStore(subscribe, getRaceView, getRaceView);
-}
+const store = createViewStore<RaceView>(IDLE);
+const update = store.update;
+export const getRaceView = store.get;
+export const useRaceView = store.use;
 export function isRacing(status: RaceStatus): boolean {
   return status === 'loading' || status === 'running';
 }
@@ -83,7 +70,7 @@ export async function startRace(options: RaceOptions): Promise<void> {
 export function cancelRace(): void {
   if (race) {
     race.cancel();
-  } else if (view.status === 'loading') {
+  } else if (store.get().status === 'loading') {
     generation++;
     update({ status: 'cancelled' });
   }

@@ -3,10 +3,10 @@
  * language switch remounts the lesson's widgets, and the run (and its curve) must carry on
  * through it. tfjs arrives only with the first run, through a dynamic import.
  */
-import { useSyncExternalStore } from 'react';
 import type { LocalizedMessage } from '../../core/training/messages';
 import type { HihelloOptions, HihelloRun } from './hihelloTraining';
 import { ensureBackend } from '../cell/backend';
+import { createViewStore } from '../cell/viewStore';
 import { setTrained } from './trainedStore';
 
 export type TrainingStatus =
@@ -36,28 +36,12 @@ const IDLE: TrainingView = {
   seconds: null,
 };
 
-let view: TrainingView = IDLE;
 let run: HihelloRun | null = null;
 let generation = 0;
-const listeners = new Set<() => void>();
-
-function update(patch: Partial<TrainingView>): void {
-  view = { ...view, ...patch };
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function getTrainingView(): TrainingView {
-  return view;
-}
-
-export function useTrainingView(): TrainingView {
-  return useSyncExternalStore(subscribe, getTrainingView, getTrainingView);
-}
+const store = createViewStore<TrainingView>(IDLE);
+const update = store.update;
+export const getTrainingView = store.get;
+export const useTrainingView = store.use;
 
 export function isBusy(status: TrainingStatus): boolean {
   return status === 'loading' || status === 'running';
@@ -99,8 +83,8 @@ export async function startTraining(options: HihelloOptions): Promise<void> {
       status: result.status,
       epoch: result.epochsRun,
       losses: result.losses,
-      predictions: result.model?.predictions ?? view.predictions,
-      correct: result.model?.correct ?? view.correct,
+      predictions: result.model?.predictions ?? store.get().predictions,
+      correct: result.model?.correct ?? store.get().correct,
       message: result.message ?? null,
       seconds: result.seconds,
     });
@@ -115,7 +99,7 @@ export async function startTraining(options: HihelloOptions): Promise<void> {
 export function cancelTraining(): void {
   if (run) {
     run.cancel();
-  } else if (view.status === 'loading') {
+  } else if (store.get().status === 'loading') {
     generation++;
     update({ status: 'cancelled' });
   }

@@ -2,9 +2,9 @@
  * One SimpleRNN "hihello" run at a time, held in module memory so that a language switch
  * (which remounts the widgets) does not stop it. tfjs arrives with the first run.
  */
-import { useSyncExternalStore } from 'react';
 import type { LocalizedMessage } from '../../core/training/messages';
 import { ensureBackend } from '../cell/backend';
+import { createViewStore } from '../cell/viewStore';
 import type { RnnHihelloOptions, RnnHihelloRun } from './rnnHihello';
 
 export type RnnTrainStatus =
@@ -32,23 +32,12 @@ const IDLE: RnnTrainView = {
   seconds: null,
 };
 
-let view: RnnTrainView = IDLE;
 let run: RnnHihelloRun | null = null;
 let generation = 0;
-const listeners = new Set<() => void>();
-
-function update(patch: Partial<RnnTrainView>): void {
-  view = { ...view, ...patch };
-  for (const l of listeners) l();
-}
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-export const getRnnTrainView = (): RnnTrainView => view;
-export function useRnnTrainView(): RnnTrainView {
-  return useSyncExternalStore(subscribe, getRnnTrainView, getRnnTrainView);
-}
+const store = createViewStore<RnnTrainView>(IDLE);
+const update = store.update;
+export const getRnnTrainView = store.get;
+export const useRnnTrainView = store.use;
 export const isBusy = (s: RnnTrainStatus) => s === 'loading' || s === 'running';
 
 /** Forgets the last run (a new word makes the old predictions meaningless). */
@@ -107,7 +96,7 @@ export async function startRnnTraining(options: RnnHihelloOptions): Promise<void
 
 export function cancelRnnTraining(): void {
   if (run) run.cancel();
-  else if (view.status === 'loading') {
+  else if (store.get().status === 'loading') {
     generation++;
     update({ status: 'cancelled' });
   }
