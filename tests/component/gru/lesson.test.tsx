@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LangContext } from '../../../src/i18n/useLang';
 import type { Lang } from '../../../src/i18n/lang';
 import { findLesson, loadLesson, type LessonModule } from '../../../src/lessons/registry';
-import { lessonComponents } from '../../../src/widgets';
+import { renderLessonContent } from '../../support/renderLesson';
 import { useCpuRuntime } from '../lstm/setup';
 
 // Loaded through the registry, exactly as the lesson page does (MDX + KaTeX in strict mode).
@@ -23,15 +22,7 @@ beforeAll(async () => {
 });
 
 function renderLesson(lang: Lang) {
-  window.location.hash = '#/lessons/gru';
-  const Content = CONTENT[lang];
-  return render(
-    <LangContext value={lang}>
-      <div className="prose">
-        <Content components={lessonComponents} />
-      </div>
-    </LangContext>,
-  );
+  return renderLessonContent('gru', lang, CONTENT[lang]);
 }
 
 describe('the GRU lesson', () => {

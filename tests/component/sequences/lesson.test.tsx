@@ -1,9 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LangContext } from '../../../src/i18n/useLang';
 import type { Lang } from '../../../src/i18n/lang';
 import { findLesson, loadLesson, type LessonModule } from '../../../src/lessons/registry';
-import { lessonComponents } from '../../../src/widgets';
+import { renderLessonContent } from '../../support/renderLesson';
 
 // Loaded through the registry, exactly as the lesson page does (MDX + KaTeX in strict mode).
 const CONTENT = {} as Record<Lang, LessonModule['default']>;
@@ -14,15 +13,7 @@ beforeAll(async () => {
 });
 
 function renderLesson(lang: Lang) {
-  window.location.hash = '#/lessons/sequences';
-  const Content = CONTENT[lang];
-  return render(
-    <LangContext value={lang}>
-      <div className="prose">
-        <Content components={lessonComponents} />
-      </div>
-    </LangContext>,
-  );
+  return renderLessonContent('sequences', lang, CONTENT[lang]);
 }
 
 describe('the opening lesson', () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LangContext } from '../../../src/i18n/useLang';
 import type { Lang } from '../../../src/i18n/lang';
 import { findLesson, loadLesson, type LessonModule } from '../../../src/lessons/registry';
 import { lessonComponents } from '../../../src/widgets';
+import { renderLessonContent } from '../../support/renderLesson';
 import { useCpuRuntime } from '../lstm/setup';
 
 /** The two new lessons, loaded through the registry as the lesson page does (KaTeX strict). */
@@ -30,15 +30,7 @@ beforeAll(async () => {
 });
 
 function renderLesson(slug: string, lang: Lang) {
-  window.location.hash = `#/lessons/${slug}`;
-  const Content = CONTENT[`${slug}/${lang}`]!;
-  return render(
-    <LangContext value={lang}>
-      <div className="prose">
-        <Content components={lessonComponents} />
-      </div>
-    </LangContext>,
-  );
+  return renderLessonContent(slug, lang, CONTENT[`${slug}/${lang}`]!);
 }
 
 for (const { slug, widgets } of LESSONS) {
