@@ -1,6 +1,9 @@
 import { lazy } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import { framed } from './WidgetFrame';
+import { aprioriComponents } from './apriori/components';
+import { ldaComponents } from './lda/components';
+import { sentimentComponents } from './sentiment/components';
 
 /**
  * Widgets that lesson files can embed by name (`<RnnShapes />`). Each loads lazily in its
@@ -23,4 +26,7 @@ export const lessonComponents: MDXComponents = {
   GruCompare: framed(lazy(() => import('./gru/GruCompare'))),
   GruShapes: framed(lazy(() => import('./gru/GruShapes'))),
   GruRace: framed(lazy(() => import('./gru/GruRace'))),
+  ...sentimentComponents,
+  ...aprioriComponents,
+  ...ldaComponents,
 };
