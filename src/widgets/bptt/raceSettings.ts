@@ -171,7 +171,7 @@ export function estimateSeconds(
   const perArch = RACE_ARCHS.map(
     (arch) => (MS_PER_SAMPLE_STEP[arch] * s.samples * s.steps * s.epochs * batchFactor) / 1000,
   );
-  return Math.max(...perArch);
+  return Math.max(1, ...perArch);
 }
 
 export interface RaceProgressInput {

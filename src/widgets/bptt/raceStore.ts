@@ -202,6 +202,8 @@ export async function startRace(settings: RaceSettings): Promise<void> {
     });
   } catch (error) {
     if (!live()) return;
+    // One worker failed: stop the other, and any that comes up later cancels itself.
+    generation++;
     for (const run of Object.values(runs)) run.cancel();
     runs = {};
     const view = store.get();
