@@ -118,7 +118,7 @@ describe('SequenceRace', () => {
     expect(screen.getByRole('row', { name: /^SimpleRNN/ })).toHaveTextContent('2,851');
     expect(screen.getByTestId('race-verdict')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('경주를 마쳤습니다.');
-  }, 90_000);
+  }, 180_000);
 
   it('pauses, resumes, survives a language switch and cancels', async () => {
     const user = userEvent.setup();
@@ -153,5 +153,5 @@ describe('SequenceRace', () => {
     expect(getRaceView().models.lstm.status).toBe('cancelled');
     expect(screen.getByRole('button', { name: 'Race again' })).toBeEnabled();
     expect(tf.memory().numTensors).toBe(before);
-  }, 90_000);
+  }, 180_000);
 });
