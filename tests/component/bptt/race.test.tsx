@@ -98,7 +98,9 @@ describe('SequenceRace', () => {
       'SimpleRNN 9/9 스텝 · LSTM 9/9 스텝',
     );
     expect(screen.getByTestId('race-time')).toHaveTextContent(/지남/);
-    expect(screen.getByTestId('race-time')).toHaveTextContent('계산 장치: 자바스크립트 (JavaScript, CPU)');
+    expect(screen.getByTestId('race-time')).toHaveTextContent(
+      '계산 장치: 자바스크립트 (JavaScript, CPU)',
+    );
     const chart = screen.getByRole('figure', { name: '에포크별 손실과 검증 손실 (로그 축)' });
     const paths = [...chart.querySelectorAll('path.series')];
     expect(paths.map((p) => p.getAttribute('data-series'))).toEqual([
