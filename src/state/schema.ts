@@ -24,14 +24,32 @@ export interface BooleanParam {
   default: boolean;
 }
 
-export type Param = NumberParam | EnumParam | BooleanParam;
+/**
+ * Short free text (a word to train on): trimmed and NFC-normalised, then its length counted in
+ * Unicode code points (안녕 is two) and every character checked against `allowed`; anything
+ * else resets to the default with a notice, like any other bad link value.
+ */
+export interface TextParam {
+  kind: 'text';
+  default: string;
+  minLength: number;
+  maxLength: number;
+  /** Matches one allowed character, e.g. /[\p{L}\p{N}]/u. */
+  allowed: RegExp;
+  /** A further rule on the whole (normalised) text. */
+  valid?: (text: string) => boolean;
+}
+
+export type Param = NumberParam | EnumParam | BooleanParam | TextParam;
 export type Schema = Record<string, Param>;
 
 export type ValueOf<P extends Param> = P extends NumberParam
   ? number
   : P extends EnumParam<infer T>
     ? T
-    : boolean;
+    : P extends TextParam
+      ? string
+      : boolean;
 
 export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 
@@ -53,6 +71,36 @@ export function enumParam<const T extends string>(values: readonly T[], def: T):
 
 export function booleanParam(def: boolean): BooleanParam {
   return { kind: 'boolean', default: def };
+}
+
+/** The longest text a TextParam may allow (links stay short). */
+export const MAX_TEXT_PARAM = 200;
+
+/** The text as a TextParam stores it, or null when it breaks one of the param's rules. */
+export function checkText(param: Omit<TextParam, 'kind' | 'default'>, raw: string): string | null {
+  if (typeof raw !== 'string' || raw.length > 4 * MAX_TEXT_PARAM) return null;
+  const text = raw.trim().normalize('NFC');
+  const chars = [...text];
+  if (chars.length < param.minLength || chars.length > param.maxLength) return null;
+  const one = new RegExp(`^(?:${param.allowed.source})$`, param.allowed.flags.replace('g', ''));
+  if (!chars.every((c) => one.test(c))) return null;
+  if (param.valid && !param.valid(text)) return null;
+  return text;
+}
+
+export function textParam(spec: Omit<TextParam, 'kind'>): TextParam {
+  const ok =
+    Number.isInteger(spec.minLength) &&
+    Number.isInteger(spec.maxLength) &&
+    spec.minLength >= 0 &&
+    spec.minLength <= spec.maxLength &&
+    spec.maxLength <= MAX_TEXT_PARAM;
+  if (!ok || checkText(spec, spec.default) !== spec.default) {
+    throw new Error(
+      `textParam: bad spec ${JSON.stringify({ ...spec, allowed: String(spec.allowed) })}`,
+    );
+  }
+  return { kind: 'text', ...spec };
 }
 
 export function defineSchema<const S extends Schema>(schema: S): S {
@@ -105,6 +153,12 @@ export function parseParam<P extends Param>(param: P, raw: string): Coerced<Valu
       if (raw === '1' || raw === 'true') return { value: true, action: 'ok' } as never;
       if (raw === '0' || raw === 'false') return { value: false, action: 'ok' } as never;
       return { value: param.default, action: 'reset' } as never;
+    case 'text': {
+      const text = checkText(param, raw);
+      return (
+        text === null ? { value: param.default, action: 'reset' } : { value: text, action: 'ok' }
+      ) as never;
+    }
   }
 }
 
@@ -165,6 +219,8 @@ export function sanitize<S extends Schema>(
     if (param.kind === 'number') out[key] = coerceNumber(param, Number(value)).value;
     else if (param.kind === 'enum')
       out[key] = param.values.includes(value as string) ? value : param.default;
+    else if (param.kind === 'text')
+      out[key] = (typeof value === 'string' ? checkText(param, value) : null) ?? param.default;
     else out[key] = Boolean(value);
   }
   return out as Partial<StateOf<S>>;

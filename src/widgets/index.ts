@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import { framed } from './WidgetFrame';
 import { aprioriComponents } from './apriori/components';
+import { bpttComponents } from './bptt/components';
 import { ldaComponents } from './lda/components';
 import { sentimentComponents } from './sentiment/components';
 
@@ -26,6 +27,7 @@ export const lessonComponents: MDXComponents = {
   GruCompare: framed(lazy(() => import('./gru/GruCompare'))),
   GruShapes: framed(lazy(() => import('./gru/GruShapes'))),
   GruRace: framed(lazy(() => import('./gru/GruRace'))),
+  ...bpttComponents,
   ...sentimentComponents,
   ...aprioriComponents,
   ...ldaComponents,

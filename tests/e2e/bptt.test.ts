@@ -123,4 +123,93 @@ describe('BPTT lesson in Chromium', () => {
       await context.close();
     });
   }
+
+  it('races SimpleRNN against LSTM in workers: pause, resume, language switch, cancel', async () => {
+    const small = 'race.samples=300&race.steps=10&race.epochs=6&race.batch=32';
+    const { context, page, errors } = await openPage(browser, `#/lessons/bptt?lang=ko&${small}`);
+    const race = page.locator('section.seq-race');
+    await race.scrollIntoViewIfNeeded();
+    const bar = race.getByRole('progressbar', { name: '경주 진행' });
+    const value = async () => Number(await bar.getAttribute('value'));
+    const points = async (id: string) => {
+      const d = await race.locator(`path.series[data-series="${id}"]`).getAttribute('d');
+      return d ? (d.match(/[ML]/g) ?? []).length : 0;
+    };
+    await race.getByRole('button', { name: '경주 시작' }).click();
+    await expect.poll(() => race.getAttribute('data-status'), { timeout: 60_000 }).toBe('running');
+    await expect.poll(value, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => race.getByTestId('race-time').innerText(), { timeout: 60_000 })
+      .toContain('계산 장치: 웹어셈블리');
+    await expect.poll(() => points('lstm-val'), { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+
+    await race.getByRole('button', { name: '일시 정지' }).click();
+    expect(await race.getAttribute('data-status')).toBe('paused');
+    await page.waitForTimeout(1000); // a step under way may still report
+    const held = await value();
+    await page.waitForTimeout(1500);
+    expect(await value()).toBe(held);
+    await race.getByRole('button', { name: '계속' }).click();
+    await expect.poll(value, { timeout: 30_000 }).toBeGreaterThan(held);
+
+    // Switch language mid-run: the lesson remounts, the race carries on.
+    const before = await value();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: TEXT.en.title }).waitFor();
+    const raceEn = page.locator('section.seq-race');
+    expect(['running', 'completed']).toContain(await raceEn.getAttribute('data-status'));
+    await expect
+      .poll(async () => Number(await raceEn.getByRole('progressbar').getAttribute('value')), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(before);
+    await expect
+      .poll(() => raceEn.getAttribute('data-status'), { timeout: 120_000 })
+      .toBe('completed');
+    for (const id of ['simpleRNN-loss', 'simpleRNN-val', 'lstm-loss', 'lstm-val']) {
+      expect(await points(id)).toBe(6);
+    }
+    expect(await points('baseline')).toBe(2);
+    expect(Number(await raceEn.getByRole('progressbar').getAttribute('value'))).toBe(1000);
+    console.log('race (small):', await raceEn.getByTestId('race-table').innerText());
+    await expectNoAxeViolations(page);
+    await raceEn.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/.artifacts/screenshots/bptt-race-en-1280.png' });
+
+    // Again, then cancel: the curves so far stay.
+    await raceEn.getByRole('button', { name: 'Race again' }).click();
+    await expect
+      .poll(() => raceEn.getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('running');
+    await raceEn.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => raceEn.getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('cancelled');
+    expect(await raceEn.getByRole('status').innerText()).toContain('The race was cancelled.');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('shows the race on a 390 px phone without overflow', async () => {
+    const { context, page, errors } = await openPage(
+      browser,
+      '#/lessons/bptt?lang=ko&race.samples=200&race.steps=10&race.epochs=2&race.batch=64',
+      { viewport: { width: 390, height: 844 } },
+    );
+    const race = page.locator('section.seq-race');
+    await race.scrollIntoViewIfNeeded();
+    await race.getByRole('button', { name: '경주 시작' }).click();
+    await expect
+      .poll(() => race.getAttribute('data-status'), { timeout: 120_000 })
+      .toBe('completed');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await race.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/.artifacts/screenshots/bptt-race-ko-390.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 200_000);
 });

@@ -70,6 +70,11 @@ describe('SimpleRNN lesson in Chromium', () => {
       await input.fill('hello');
       await train.getByRole('button', { name: t.useWord }).click();
       await expect.poll(() => page.getByTestId('rnn-vocab').innerText()).toContain('h, e, l, o');
+      // The word is part of the link: a reload (or a shared link) brings it back.
+      expect(new URL(page.url()).hash).toContain('rnnTrain.word=hello');
+      await page.reload();
+      await expect.poll(() => page.getByLabel(t.word).inputValue()).toBe('hello');
+      await expect.poll(() => page.getByTestId('rnn-vocab').innerText()).toContain('h, e, l, o');
 
       const embed = page.locator('section.embed-padding');
       await embed.getByRole('group', { name: t.padding }).locator('[data-side="post"]').click();

@@ -10,6 +10,7 @@ import {
   parseState,
   sanitize,
   serializeState,
+  textParam,
 } from '../../src/state/schema';
 
 const schema = defineSchema({
@@ -93,5 +94,64 @@ describe('state schema', () => {
   it('rejects a schema whose default is outside its own range', () => {
     expect(() => numberParam({ min: 0, max: 1, step: 0.1, default: 2 })).toThrow();
     expect(() => enumParam(['a', 'b'], 'c' as 'a')).toThrow();
+  });
+});
+
+describe('text params', () => {
+  const words = defineSchema({
+    word: textParam({
+      default: 'hihello',
+      minLength: 2,
+      maxLength: 8,
+      allowed: /[\p{L}\p{N}]/u,
+      valid: (w) => new Set(w).size >= 2,
+    }),
+    n: intParam({ min: 1, max: 5, default: 2 }),
+  });
+
+  it('reads a valid word, Korean included, counting code points', () => {
+    const read1 = parseState(words, read({ word: 'hello' }));
+    expect(read1).toEqual({ state: { word: 'hello', n: 2 }, notices: [] });
+    // 안녕하세요 is five code points (and NFC-normalised from decomposed jamo).
+    const decomposed = '안녕하세요'.normalize('NFD');
+    expect(decomposed.length).toBeGreaterThan(8);
+    expect(parseState(words, read({ word: decomposed })).state.word).toBe('안녕하세요');
+    expect(parseState(words, read({ word: '  abc  ' })).state.word).toBe('abc');
+  });
+
+  it('resets garbage, too long, too short, bad characters and failed rules with a notice', () => {
+    for (const raw of ['a', 'abcdefghi', 'ab cd', 'a<b>', 'hi!', 'aaaa', '', '😀😀']) {
+      const { state, notices } = parseState(words, read({ word: raw }));
+      expect(state.word, raw).toBe('hihello');
+      expect(notices, raw).toEqual([
+        { key: 'word', raw: raw.slice(0, 40), action: 'reset', value: 'hihello' },
+      ]);
+    }
+    const long = 'x'.repeat(5000);
+    expect(parseState(words, read({ word: long })).notices[0]!.raw).toHaveLength(40);
+  });
+
+  it('serializes only a non-default word and round-trips through the URL', () => {
+    expect(serializeState(words, { word: 'hihello', n: 2 })).toEqual({ word: null, n: null });
+    const out = serializeState(words, { word: '안녕하세요', n: 3 });
+    expect(out).toEqual({ word: '안녕하세요', n: '3' });
+    const params = new URLSearchParams({ word: out.word!, n: out.n! });
+    const back = parseState(words, (key) => params.get(key));
+    expect(back).toEqual({ state: { word: '안녕하세요', n: 3 }, notices: [] });
+  });
+
+  it('sanitizes typed text with the same rules', () => {
+    expect(sanitize(words, { word: ' hello ' })).toEqual({ word: 'hello' });
+    expect(sanitize(words, { word: 'no way!' })).toEqual({ word: 'hihello' });
+    expect(sanitize(words, { word: 42 as unknown as string })).toEqual({ word: 'hihello' });
+  });
+
+  it('rejects a spec whose default breaks its own rules', () => {
+    const base = { minLength: 2, maxLength: 8, allowed: /[a-z]/u };
+    expect(() => textParam({ ...base, default: 'a' })).toThrow();
+    expect(() => textParam({ ...base, default: 'HI' })).toThrow();
+    expect(() => textParam({ ...base, default: 'ok', maxLength: 1000 })).toThrow();
+    expect(() => textParam({ ...base, default: 'aa', valid: (w) => w !== 'aa' })).toThrow();
+    expect(textParam({ ...base, default: 'ok' }).kind).toBe('text');
   });
 });

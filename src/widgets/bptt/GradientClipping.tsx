@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useClassroom } from '../../app/classroom';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useLang, useStrings } from '../../i18n/useLang';
@@ -7,10 +7,9 @@ import { Equation } from '../../ui/Equation';
 import { formatNumber } from '../../ui/format';
 import { LineChart, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
-import { ensureBackend } from '../cell/backend';
 import { OverflowBox } from '../cell/OverflowBox';
 import { CLIP_SCHEMA } from './bpttSchemas';
-import type { ClipResult, ClipRun, ClipStep } from './clippingRun';
+import { cancelClipping, startClipping, useClipView } from './clippingStore';
 import './bptt.css';
 
 const strings = defineStrings(
@@ -41,6 +40,7 @@ const strings = defineStrings(
     cancelled: '{steps} 스텝에서 취소했습니다.',
     diverged: '발산했습니다.',
     noRun: '아직 학습하지 않았습니다.',
+    failed: '학습 중 오류가 났습니다:',
     equationBox: '식 (옆으로 스크롤)',
   },
   {
@@ -69,6 +69,7 @@ const strings = defineStrings(
     cancelled: 'Cancelled at step {steps}.',
     diverged: 'Training diverged.',
     noRun: 'Not trained yet.',
+    failed: 'Training failed:',
     equationBox: 'Equation (scrolls sideways)',
   },
 );
@@ -77,40 +78,15 @@ const PER_TENSOR_TEX = 'g_i \\leftarrow g_i \\cdot \\frac{c}{\\max(\\lVert g_i \
 const GLOBAL_TEX =
   'g_i \\leftarrow g_i \\cdot \\frac{c}{\\max(G,\\, c)}, \\quad G = \\sqrt{\\textstyle\\sum_j \\lVert g_j \\rVert^2}';
 
-type Phase = 'idle' | 'running' | ClipResult['status'];
-
 export default function GradientClipping({ id = 'clip' }: { id?: string }) {
   const t = useStrings(strings);
   const lang = useLang();
   const titleId = useId();
   const classroom = useClassroom();
   const [state, set] = useWidgetState(id, CLIP_SCHEMA);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [steps, setSteps] = useState<ClipStep[]>([]);
-  const [result, setResult] = useState<ClipResult | null>(null);
-  const runRef = useRef<ClipRun | null>(null);
-  useEffect(() => () => runRef.current?.cancel(), []);
-
-  const start = async () => {
-    runRef.current?.cancel();
-    setPhase('running');
-    setSteps([]);
-    setResult(null);
-    await ensureBackend();
-    const { runClipping } = await import('./clippingRun');
-    const buffer: ClipStep[] = [];
-    const run = runClipping({ ...state, seed: 0 }, (s) => {
-      buffer.push(s);
-      setSteps(buffer.slice());
-    });
-    runRef.current = run;
-    const r = await run.done;
-    if (runRef.current !== run) return;
-    runRef.current = null;
-    setSteps(r.steps.slice());
-    setResult(r);
-    setPhase(r.status);
-  };
+  // The run lives in a module store, so a language switch (a remount) does not stop it.
+  const { phase, steps, result, error } = useClipView();
+  const start = () => void startClipping({ ...state, seed: 0 });
 
   const series = useMemo<ChartSeries[]>(
     () => [
@@ -192,11 +168,11 @@ export default function GradientClipping({ id = 'clip' }: { id?: string }) {
       ) : null}
       <div className="bptt-controls">
         {busy ? (
-          <button type="button" className="button" onClick={() => runRef.current?.cancel()}>
+          <button type="button" className="button" onClick={cancelClipping}>
             {t.cancel}
           </button>
         ) : (
-          <button type="button" className="button primary" onClick={() => void start()}>
+          <button type="button" className="button primary" onClick={start}>
             {t.train}
           </button>
         )}
@@ -218,6 +194,11 @@ export default function GradientClipping({ id = 'clip' }: { id?: string }) {
       {phase === 'diverged' && result ? (
         <p className="bptt-error" role="alert" data-testid="clip-result">
           {t.diverged} {result.message?.[lang]}
+        </p>
+      ) : null}
+      {phase === 'error' ? (
+        <p className="bptt-error" role="alert">
+          {t.failed} {error}
         </p>
       ) : null}
       {steps.length > 0 ? (

@@ -86,9 +86,6 @@ const strings = defineStrings(
   },
 );
 
-/** The word in use, kept in the page's memory (the URL schema holds numbers and choices). */
-let currentWord = 'hihello';
-
 export default function RnnTraining({ id = 'rnnTrain' }: { id?: string }) {
   const t = useStrings(strings);
   const lang = useLang();
@@ -98,8 +95,15 @@ export default function RnnTraining({ id = 'rnnTrain' }: { id?: string }) {
   const classroom = useClassroom();
   const [state, set] = useWidgetState(id, RNN_TRAIN_SCHEMA);
   const view = useRnnTrainView();
-  const [word, setWord] = useState(currentWord);
-  const [draft, setDraft] = useState(currentWord);
+  // The word in use lives in the URL (rnnTrain.word), so a link or a language switch keeps it;
+  // the field holds what is being typed until "Use this word".
+  const word = state.word;
+  const [draft, setDraft] = useState(word);
+  const [draftFor, setDraftFor] = useState(word);
+  if (draftFor !== word) {
+    setDraftFor(word);
+    setDraft(word);
+  }
   const [error, setError] = useState<string | null>(null);
   const busy = isBusy(view.status);
   const task = useMemo(() => nextCharacterTask(word), [word]);
@@ -120,9 +124,9 @@ export default function RnnTraining({ id = 'rnnTrain' }: { id?: string }) {
       return;
     }
     setError(null);
+    setDraft(check.word);
     if (check.word !== word) {
-      currentWord = check.word;
-      setWord(check.word);
+      set({ word: check.word });
       resetRnnTraining();
     }
   };

@@ -2,13 +2,19 @@ import type { LocalizedMessage } from '../../core/training/messages';
 
 export const MIN_WORD = 2;
 export const MAX_WORD = 20;
+/** One character a word may hold: a letter (any script, Hangul included), a mark or a digit. */
+export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** At least two different characters, or there is nothing to predict. */
+export const hasTwoCharacters = (word: string): boolean => new Set(word).size >= 2;
 
 export type WordCheck = { ok: true; word: string } | { ok: false; message: LocalizedMessage };
 
 /**
  * Checks a word typed for next-character training before it reaches the core: 2–20
- * characters (counted as Unicode code points, so 안녕하세요 is five), no spaces, and at least
- * two different characters (one character would leave nothing to choose between).
+ * characters (counted as Unicode code points, so 안녕하세요 is five), letters and digits only
+ * (no spaces or punctuation), and at least two different characters (one character would leave
+ * nothing to choose between). The URL's `rnnTrain.word` follows the same rules.
  */
 export function checkWord(raw: string): WordCheck {
   const word = raw.trim().normalize('NFC');
@@ -31,7 +37,16 @@ export function checkWord(raw: string): WordCheck {
       },
     };
   }
-  if (new Set(chars).size < 2) {
+  if (!chars.every((c) => WORD_CHAR.test(c))) {
+    return {
+      ok: false,
+      message: {
+        ko: '글자와 숫자만 쓸 수 있습니다 (문장 부호나 기호는 안 됩니다).',
+        en: 'Use letters and digits only (no punctuation or symbols).',
+      },
+    };
+  }
+  if (!hasTwoCharacters(word)) {
     return {
       ok: false,
       message: {

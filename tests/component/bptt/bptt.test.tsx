@@ -1,15 +1,18 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import type { Lang } from '../../../src/i18n/lang';
 import { LangContext } from '../../../src/i18n/useLang';
 import BpttNorms from '../../../src/widgets/bptt/BpttNorms';
 import GradientClipping from '../../../src/widgets/bptt/GradientClipping';
 import GradientDescent from '../../../src/widgets/bptt/GradientDescent';
+import { resetClipping } from '../../../src/widgets/bptt/clippingStore';
 import { useCpuRuntime } from '../lstm/setup';
 
 beforeAll(useCpuRuntime);
+// The clipping run lives in a module store (it outlives remounts): start each test afresh.
+afterEach(resetClipping);
 
 function renderAt(node: ReactNode, query = '', lang: Lang = 'ko') {
   window.location.hash = `#/lessons/bptt${query ? `?${query}` : ''}`;
@@ -83,4 +86,23 @@ describe('GradientClipping', () => {
     expect(screen.getByTestId('clip-result')).toHaveTextContent('클리핑된 스텝 비율');
     expect(screen.queryByRole('alert')).toBeNull();
   }, 45_000);
+});
+
+describe('GradientClipping across a language switch', () => {
+  it('keeps training when the lesson remounts in the other language', async () => {
+    const user = userEvent.setup();
+    const first = renderAt(<GradientClipping />, 'clip.epochs=3');
+    await user.click(screen.getByRole('button', { name: '학습 시작' }));
+    const widget = () => document.querySelector<HTMLElement>('.clip')!;
+    await waitFor(() => expect(screen.getByText(/학습 중… [1-9]/)).toBeInTheDocument(), {
+      timeout: 20_000,
+    });
+    first.unmount();
+    renderAt(<GradientClipping />, 'clip.epochs=3', 'en');
+    expect(widget().dataset.status).toBe('running');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    await waitFor(() => expect(widget().dataset.status).toBe('completed'), { timeout: 60_000 });
+    expect(screen.getByTestId('clip-result')).toHaveTextContent('fraction of steps clipped');
+    expect(screen.getByRole('figure', { name: 'Gradient norm by step (log axis)' })).toBeTruthy();
+  }, 90_000);
 });

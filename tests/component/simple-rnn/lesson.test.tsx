@@ -11,7 +11,7 @@ import { useCpuRuntime } from '../lstm/setup';
 /** The two new lessons, loaded through the registry as the lesson page does (KaTeX strict). */
 const LESSONS = [
   { slug: 'simple-rnn', widgets: ['RnnCell', 'RnnTraining', 'EmbeddingPadding'] },
-  { slug: 'bptt', widgets: ['GradientDescent', 'BpttNorms', 'GradientClipping'] },
+  { slug: 'bptt', widgets: ['GradientDescent', 'BpttNorms', 'GradientClipping', 'SequenceRace'] },
 ] as const;
 
 const CONTENT = {} as Record<string, LessonModule['default']>;

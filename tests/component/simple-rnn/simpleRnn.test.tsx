@@ -78,6 +78,48 @@ describe('RnnTraining', () => {
   });
 });
 
+describe('RnnTraining: the word in the link', () => {
+  it('reads the word from the URL, writes a typed one back and keeps it across a remount', async () => {
+    const user = userEvent.setup();
+    const first = renderAt(<RnnTraining />, 'rnnTrain.word=banana', 'en');
+    expect(screen.getByLabelText('Word to learn')).toHaveValue('banana');
+    expect(screen.getByTestId('rnn-vocab')).toHaveTextContent('b, a, n');
+    const input = screen.getByLabelText('Word to learn');
+    await user.clear(input);
+    await user.type(input, '안녕하세요');
+    await user.click(screen.getByRole('button', { name: 'Use this word' }));
+    expect(hashParams().get('rnnTrain.word')).toBe('안녕하세요');
+    // A language switch remounts the lesson; the word comes back from the link.
+    first.unmount();
+    renderAt(<RnnTraining />, window.location.hash.split('?')[1], 'ko');
+    expect(screen.getByLabelText('학습할 단어')).toHaveValue('안녕하세요');
+    expect(screen.getByTestId('rnn-vocab')).toHaveTextContent('어휘 5개: 안, 녕, 하, 세, 요');
+    // Back to the default: the parameter leaves the link.
+    await user.clear(screen.getByLabelText('학습할 단어'));
+    await user.type(screen.getByLabelText('학습할 단어'), 'hihello');
+    await user.click(screen.getByRole('button', { name: '이 단어 사용' }));
+    expect(hashParams().get('rnnTrain.word')).toBeNull();
+  });
+
+  it('resets a bad word in the link to hihello and rewrites the link', async () => {
+    renderAt(<RnnTraining />, 'rnnTrain.word=' + encodeURIComponent('<script>'), 'en');
+    expect(screen.getByLabelText('Word to learn')).toHaveValue('hihello');
+    expect(screen.getByTestId('rnn-vocab')).toHaveTextContent('h, i, e, l, o');
+    await waitFor(() => expect(hashParams().get('rnnTrain.word')).toBeNull());
+  });
+
+  it('refuses punctuation in a typed word', async () => {
+    const user = userEvent.setup();
+    renderAt(<RnnTraining />, '', 'en');
+    const input = screen.getByLabelText('Word to learn');
+    await user.clear(input);
+    await user.type(input, 'hi!');
+    await user.click(screen.getByRole('button', { name: 'Use this word' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Use letters and digits only');
+    expect(hashParams().get('rnnTrain.word')).toBeNull();
+  });
+});
+
 describe('EmbeddingPadding', () => {
   const firstRow = () =>
     [...screen.getByTestId('embed-matrix').querySelectorAll('tr')[1]!.querySelectorAll('td')].map(
