@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -66,7 +67,13 @@ export default defineConfig({
       workbox: {
         // Every page, lesson chunk, stylesheet and woff2 font (the browsers we support never
         // ask for the woff/ttf fallbacks), the tfjs wasm binaries, and the corpora in data/.
-        globPatterns: ['**/*.{js,css,html,svg,woff2,wasm}', 'data/**/*.{tsv,txt,csv,json}'],
+        globPatterns: [
+          '**/*.{js,css,html,svg,woff2,wasm}',
+          // Only once corpora exist: workbox warns about a pattern that matches nothing.
+          ...(existsSync(new URL('./public/data', import.meta.url))
+            ? ['data/**/*.{tsv,txt,csv,json}']
+            : []),
+        ],
         // lab.html is a test bench for the tensor runtime, not part of the book.
         globIgnores: ['lab.html', 'assets/lab-*.js', '.vite/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
