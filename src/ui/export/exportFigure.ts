@@ -6,6 +6,7 @@ export type ExportFormat = 'svg' | 'png';
 
 /** The PNG is drawn at twice the on-screen size, sharp on slides and in print. */
 export const PNG_SCALE = 2;
+const FONT_SETTLE_MS = 300;
 
 export interface ExportedFile {
   blob: Blob;
@@ -44,6 +45,9 @@ export async function svgToPng(
     image.decoding = 'async';
     image.src = url;
     await image.decode();
+    // The embedded fonts (data URLs) load inside the image after it decodes; give them a
+    // moment so the PNG shows the book's fonts rather than the fallbacks.
+    await new Promise((resolve) => setTimeout(resolve, FONT_SETTLE_MS));
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(width * scale));
     canvas.height = Math.max(1, Math.round(height * scale));

@@ -48,7 +48,10 @@ export function fontNeed(svg: Element): FontNeed {
     const weight = /font-weight:([^;]+)/.exec(style)?.[1];
     if (weight) need.weights.add(weightNumber(weight.trim()));
   }
-  for (const ch of svg.textContent ?? '') need.codePoints.add(ch.codePointAt(0)!);
+  // Only drawn text counts (not <title>/<desc>, which carry long descriptions).
+  for (const text of Array.from(svg.querySelectorAll('text'))) {
+    for (const ch of text.textContent ?? '') need.codePoints.add(ch.codePointAt(0)!);
+  }
   return need;
 }
 
@@ -125,6 +128,8 @@ export async function embeddedFontCss(svg: Element): Promise<string> {
           `font-style:${rule.style.getPropertyValue('font-style') || 'normal'};` +
           `src:url(data:${mime};base64,${toBase64(buffer)}) format("${format}")` +
           (range ? `;unicode-range:${range}` : '') +
+          // Never invisible text: if a face is not decoded yet, a fallback font draws it.
+          ';font-display:swap' +
           '}',
       );
     } catch {
