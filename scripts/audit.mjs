@@ -157,6 +157,15 @@ async function main() {
               ].map((id) => [id, lhr.audits[id]?.numericValue ?? null]),
             ),
             losses: Object.fromEntries(CATEGORIES.map((c) => [c, losses(lhr, c)])),
+            // Where the main-thread time goes (not scored, but it explains blocking time).
+            bootup: (lhr.audits['bootup-time']?.details?.items ?? []).slice(0, 6).map((item) => ({
+              url: String(item.url).replace(base, ''),
+              totalMs: Math.round(item.total),
+              scriptMs: Math.round(item.scripting),
+            })),
+            layoutShifts: (lhr.audits['layout-shifts']?.details?.items ?? [])
+              .slice(0, 5)
+              .map((item) => ({ score: item.score, node: item.node?.selector ?? '' })),
             runWarnings: lhr.runWarnings,
           };
           results.push(entry);

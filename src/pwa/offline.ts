@@ -25,8 +25,18 @@ export interface OfflineSnapshot {
   online: boolean;
 }
 
+function supported(): boolean {
+  return (
+    import.meta.env.PROD &&
+    typeof window !== 'undefined' &&
+    'serviceWorker' in navigator &&
+    window.isSecureContext
+  );
+}
+
+// Known before the first render, so the header does not shift when registration starts.
 let snapshot: OfflineSnapshot = {
-  state: 'unsupported',
+  state: !supported() ? 'unsupported' : navigator.serviceWorker.controller ? 'ready' : 'installing',
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
 };
 const listeners = new Set<() => void>();
@@ -74,8 +84,16 @@ export function startOffline(): void {
   started = true;
   window.addEventListener('online', () => update({ online: true }));
   window.addEventListener('offline', () => update({ online: false }));
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return;
-  void register().catch(() => update({ state: 'error' }));
+  if (!supported()) return;
+  // After the page has loaded and gone idle: saving ~10 MB for offline use must never
+  // compete with what the learner is opening right now.
+  const go = () => {
+    const run = () => void register().catch(() => update({ state: 'error' }));
+    if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 4000 });
+    else setTimeout(run, 1000);
+  };
+  if (document.readyState === 'complete') go();
+  else window.addEventListener('load', go, { once: true });
 }
 
 async function register(): Promise<void> {
