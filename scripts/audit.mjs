@@ -166,6 +166,9 @@ async function main() {
             layoutShifts: (lhr.audits['layout-shifts']?.details?.items ?? [])
               .slice(0, 5)
               .map((item) => ({ score: item.score, node: item.node?.selector ?? '' })),
+            consoleErrors: (lhr.audits['errors-in-console']?.details?.items ?? []).map(
+              (item) => `${item.source ?? ''}: ${String(item.description ?? '').slice(0, 300)}`,
+            ),
             runWarnings: lhr.runWarnings,
           };
           results.push(entry);
