@@ -76,7 +76,9 @@ export function OfflineStatus({ quiet = false }: { quiet?: boolean }) {
   return (
     <span
       className={quiet ? 'offline-status is-quiet' : 'offline-status'}
-      role="status"
+      // A polite live region; not role="status", which lessons' own widgets use.
+      aria-live="polite"
+      aria-atomic="true"
       data-state={shown}
       title={long}
     >

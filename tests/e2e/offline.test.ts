@@ -115,7 +115,7 @@ describe('offline use (service worker)', () => {
     const status = page.locator('.offline-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 90_000 }).toBe('ready');
     expect(await status.locator('.offline-status-text').innerText()).toBe('Available offline');
-    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
 
     await page.goto(page.url().replace(/#.*$/, '#/lessons/lstm?lang=en&classroom=1'));
     await page.locator('svg.lstm-diagram').waitFor();

@@ -131,7 +131,8 @@ export function ExportMenu({ target, name, filename, className }: ExportMenuProp
           {format(t.png, { scale: PNG_SCALE })}
         </button>
       </div>
-      <span className="export-status" role="status" data-kind={status.kind}>
+      {/* A polite live region (not role="status", so a widget's own status stays unique). */}
+      <span className="export-status" aria-live="polite" aria-atomic="true" data-kind={status.kind}>
         {status.kind === 'failed' ? message : <span className="export-sr">{message}</span>}
       </span>
     </div>
