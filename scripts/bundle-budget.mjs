@@ -2,7 +2,7 @@
 // Measures what each route of the built site downloads as JavaScript (gzip), from Vite's
 // manifest: the home route is the entry chunk and its static imports; a lesson route adds
 // its MDX chunk and the lazily loaded widgets its MDX embeds.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +20,25 @@ function staticClosure(manifest, keys, seen = new Set()) {
   return seen;
 }
 
-function widgetModules() {
-  const source = readFileSync(path.join(root, 'src/widgets/index.ts'), 'utf8');
-  const map = new Map();
+/** Lazily imported widgets, `Name: framed(lazy(() => import('./x/Y')))`, in one registry file. */
+function lazyWidgets(file, map) {
+  const source = readFileSync(file, 'utf8');
+  const dir = path.relative(root, path.dirname(file)).split(path.sep).join('/');
   for (const m of source.matchAll(
-    /(\w+):\s*framed\(\s*lazy\(\s*\(\)\s*=>\s*import\('\.\/(.+?)'\)/g,
+    /(\w+):\s*framed\(\s*lazy\(\s*\(\)\s*=>\s*import\('(\.\.?\/.+?)'\)/g,
   )) {
-    map.set(m[1], `src/widgets/${m[2]}.tsx`);
+    map.set(m[1], `${path.posix.join(dir, m[2])}.tsx`);
+  }
+}
+
+/** Widget name → source file, from src/widgets/index.ts and each lesson's components.ts. */
+function widgetModules() {
+  const map = new Map();
+  lazyWidgets(path.join(root, 'src/widgets/index.ts'), map);
+  const widgets = path.join(root, 'src/widgets');
+  for (const entry of readdirSync(widgets, { withFileTypes: true })) {
+    const registry = path.join(widgets, entry.name, 'components.ts');
+    if (entry.isDirectory() && existsSync(registry)) lazyWidgets(registry, map);
   }
   return map;
 }
@@ -64,6 +76,7 @@ export function measureBudget(distDir) {
     lessons.push({
       route: key.replace(/^lessons\//, '').replace(/\.mdx$/, ''),
       extra: total(keys),
+      widgets: used.map(([name]) => name).sort(),
     });
   }
   lessons.sort((a, b) => a.route.localeCompare(b.route));
@@ -81,9 +94,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const report = measureBudget(dist);
   console.log(`home route JS: ${kb(report.homeBytes)} gzip (budget ${kb(HOME_BUDGET_BYTES)})`);
   console.log(`tfjs in the home route: ${report.homeHasTfjs ? 'YES (not allowed)' : 'no'}`);
+  console.log(`lesson routes (JS gzip: whole route = home + the lesson's own chunks):`);
+  console.log(`  ${'route'.padEnd(18)} ${'route'.padStart(9)} ${'lesson'.padStart(9)}  widgets`);
   for (const lesson of report.lessons) {
     console.log(
-      `  ${lesson.route.padEnd(18)} ${kb(lesson.total).padStart(9)} gzip (home + ${kb(lesson.extra)})`,
+      `  ${lesson.route.padEnd(18)} ${kb(lesson.total).padStart(9)} ${kb(lesson.extra).padStart(9)}  ${lesson.widgets.join(', ') || '-'}`,
     );
   }
   if (report.homeBytes > HOME_BUDGET_BYTES || report.homeHasTfjs) process.exit(1);

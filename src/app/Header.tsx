@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../i18n/lang';
 import { useLang, useStrings } from '../i18n/useLang';
+import { OfflineStatus } from '../pwa/OfflineStatus';
 import { BackendBadge } from '../ui/BackendBadge';
 import type { Classroom } from './classroom';
 import { ClassroomBar, ClassroomToggle } from './ClassroomBar';
@@ -32,6 +33,7 @@ export function Header({
         </span>
       </a>
       <div className="header-tools">
+        <OfflineStatus quiet={classroom.active} />
         {classroom.active ? <ClassroomBar classroom={classroom} /> : <BackendBadge />}
         {!classroom.active && inLesson && <ClassroomToggle />}
         <div className="segmented" role="group" aria-label={t.language}>

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { defineStrings, format } from '../i18n/defineStrings';
 import { useStrings } from '../i18n/useLang';
+import { ExportMenu } from './export/ExportMenu';
 import { formatFull, formatNumber } from './format';
 import {
   CELL_GAP,
@@ -131,6 +132,7 @@ export function Heatmap({
   const t = useStrings(strings);
   const palette = useThemePalette();
   const hatchId = `${useId().replace(/[^\w-]/g, '')}-hatch`;
+  const figureRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const buttonsRef = useRef<(HTMLButtonElement | null)[]>([]);
   const [focusedCol, setFocusedCol] = useState<number | null>(null);
@@ -204,7 +206,7 @@ export function Heatmap({
 
   const inner = cellSize - CELL_GAP;
   return (
-    <figure className="heatmap" aria-label={ariaLabel}>
+    <figure className="heatmap" aria-label={ariaLabel} ref={figureRef}>
       <div className="heatmap-body">
         {labelWidth > 0 && (
           <svg
@@ -343,13 +345,16 @@ export function Heatmap({
           )}
         </div>
       </div>
-      {rows > 0 && cols > 0 && (
-        <div className="heatmap-legend" aria-hidden="true">
-          <span>{formatNumber(geometry.domain[0], 2)}</span>
-          <span className="ramp" style={{ background: geometry.ramp }} />
-          <span>{formatNumber(geometry.domain[1], 2)}</span>
-        </div>
-      )}
+      <div className="figure-tools">
+        {rows > 0 && cols > 0 && (
+          <div className="heatmap-legend" aria-hidden="true">
+            <span>{formatNumber(geometry.domain[0], 2)}</span>
+            <span className="ramp" style={{ background: geometry.ramp }} />
+            <span>{formatNumber(geometry.domain[1], 2)}</span>
+          </div>
+        )}
+        <ExportMenu target={figureRef} name={ariaLabel} />
+      </div>
       <figcaption className="sr-only">{summary.join(' ')}</figcaption>
     </figure>
   );

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { defineStrings, format } from '../i18n/defineStrings';
 import { useStrings } from '../i18n/useLang';
+import { ExportMenu } from './export/ExportMenu';
 import { formatFull, formatNumber } from './format';
 import {
   formatTick,
@@ -101,6 +102,7 @@ export function LineChart({
   digits = 3,
 }: LineChartProps) {
   const t = useStrings(strings);
+  const figureRef = useRef<HTMLElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -173,7 +175,7 @@ export function LineChart({
   const yAxisTitle = yScale === 'log' ? format(t.logScale, { label: yLabel }) : yLabel;
 
   return (
-    <figure className="line-chart" aria-label={ariaLabel}>
+    <figure className="line-chart" aria-label={ariaLabel} ref={figureRef}>
       <div className="line-chart-plot" ref={plotRef}>
         <svg width={width} height={height} aria-hidden="true" focusable="false">
           <defs>
@@ -285,19 +287,22 @@ export function LineChart({
           </div>
         )}
       </div>
-      {series.length > 1 && (
-        <ul className="line-chart-legend" aria-hidden="true">
-          {series.map((s, i) => (
-            <li key={s.id}>
-              <span
-                className={`swatch${s.dashed ? ' is-dashed' : ''}`}
-                style={{ color: seriesColor(s, i) }}
-              />
-              {s.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="figure-tools">
+        {series.length > 1 && (
+          <ul className="line-chart-legend" aria-hidden="true">
+            {series.map((s, i) => (
+              <li key={s.id}>
+                <span
+                  className={`swatch${s.dashed ? ' is-dashed' : ''}`}
+                  style={{ color: seriesColor(s, i) }}
+                />
+                {s.label}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ExportMenu target={figureRef} name={ariaLabel} />
+      </div>
       <figcaption className="sr-only">
         {format(t.axes, { x: xLabel, y: yAxisTitle })}
         <ul>

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
+import { ExportMenu } from '../../ui/export/ExportMenu';
 import { formatFull, formatNumber } from '../../ui/format';
 import {
   GRU_NODES,
@@ -71,6 +72,7 @@ export function GruCellDiagram({
 }) {
   const t = useStrings(strings);
   const descId = useId();
+  const svgRef = useRef<SVGSVGElement>(null);
   const n = values.t + 1;
   const nodeValues: Record<GruNode['id'], number[]> = {
     r: values.r,
@@ -90,105 +92,115 @@ export function GruCellDiagram({
     values: `r ${vec(values.r)}; z ${vec(values.z)}; h̃ ${vec(values.cand)}; h ${vec(values.h)}`,
   });
   return (
-    <div className="lstm-diagram-scroll" tabIndex={0} role="group" aria-label={t.scroll}>
-      <svg
-        className="lstm-diagram gru-diagram"
-        viewBox={`0 0 ${GRU_VIEW.width} ${GRU_VIEW.height}`}
-        role="img"
-        aria-label={format(t.label, { step: n, phase: phaseName })}
-        aria-describedby={descId}
-        data-phase={phase}
-        data-step={values.t}
-      >
-        <desc id={descId}>{described}</desc>
-        <rect className="lstm-cell-box" x={60} y={30} width={470} height={255} rx={16} />
-        <text className="lstm-cell-name" x={70} y={50}>
-          GRU
-        </text>
-        {GRU_WIRES.map((wire) => {
-          const state = gruStateIn(wire.phase, phase, GRU_PHASES);
-          return (
-            <g
-              key={wire.id}
-              className={`lstm-wire${hovered === wire.part ? ' is-hovered' : ''}`}
-              data-wire={wire.id}
-              data-state={state}
-              {...hoverProps(wire.part)}
-            >
-              <path d={wirePath(wire.points)} />
-              <path className="lstm-hit" d={wirePath(wire.points)} />
-            </g>
-          );
-        })}
-        <Indexed x={22} y={48} base="h" index={n - 1} />
-        <Indexed x={548} y={48} base="h" index={n} />
-        <Indexed x={22} y={325} base="x" index={n} />
-        {GRU_NODES.map((node) => {
-          const state = gruStateIn(node.phase, phase, GRU_PHASES);
-          const shown = state !== 'dim';
-          const nums = nodeValues[node.id];
-          const title = `${t[`node-${node.id}`]}: ${nums.map(formatFull).join(', ')}`;
-          const hoverClass = hovered === node.part ? ' is-hovered' : '';
-          if (node.shape === 'op') {
+    <>
+      <div className="lstm-diagram-scroll" tabIndex={0} role="group" aria-label={t.scroll}>
+        <svg
+          ref={svgRef}
+          className="lstm-diagram gru-diagram"
+          viewBox={`0 0 ${GRU_VIEW.width} ${GRU_VIEW.height}`}
+          role="img"
+          aria-label={format(t.label, { step: n, phase: phaseName })}
+          aria-describedby={descId}
+          data-phase={phase}
+          data-step={values.t}
+        >
+          <desc id={descId}>{described}</desc>
+          <rect className="lstm-cell-box" x={60} y={30} width={470} height={255} rx={16} />
+          <text className="lstm-cell-name" x={70} y={50}>
+            GRU
+          </text>
+          {GRU_WIRES.map((wire) => {
+            const state = gruStateIn(wire.phase, phase, GRU_PHASES);
+            return (
+              <g
+                key={wire.id}
+                className={`lstm-wire${hovered === wire.part ? ' is-hovered' : ''}`}
+                data-wire={wire.id}
+                data-state={state}
+                {...hoverProps(wire.part)}
+              >
+                <path d={wirePath(wire.points)} />
+                <path className="lstm-hit" d={wirePath(wire.points)} />
+              </g>
+            );
+          })}
+          <Indexed x={22} y={48} base="h" index={n - 1} />
+          <Indexed x={548} y={48} base="h" index={n} />
+          <Indexed x={22} y={325} base="x" index={n} />
+          {GRU_NODES.map((node) => {
+            const state = gruStateIn(node.phase, phase, GRU_PHASES);
+            const shown = state !== 'dim';
+            const nums = nodeValues[node.id];
+            const title = `${t[`node-${node.id}`]}: ${nums.map(formatFull).join(', ')}`;
+            const hoverClass = hovered === node.part ? ' is-hovered' : '';
+            if (node.shape === 'op') {
+              return (
+                <g
+                  key={node.id}
+                  className={`lstm-op${hoverClass}`}
+                  data-gate={node.id}
+                  data-state={state}
+                  {...hoverProps(node.part)}
+                >
+                  <circle cx={node.x} cy={node.y} r={node.w / 2} />
+                  <title>{title}</title>
+                  <text x={node.x} y={node.y + 5} textAnchor="middle">
+                    {SYMBOL[node.id]}
+                  </text>
+                  {node.id === 'mix' && shown && (
+                    <text x={node.x} y={node.y - 26} textAnchor="middle" className="gru-node-value">
+                      h = [{vec(nums)}]
+                    </text>
+                  )}
+                </g>
+              );
+            }
+            const bars = unitBars(node, nums, node.id === 'cand');
             return (
               <g
                 key={node.id}
-                className={`lstm-op${hoverClass}`}
+                className={`lstm-gate${node.id === 'cand' ? ' is-tanh' : ''}${hoverClass}`}
                 data-gate={node.id}
                 data-state={state}
                 {...hoverProps(node.part)}
               >
-                <circle cx={node.x} cy={node.y} r={node.w / 2} />
+                <rect
+                  x={node.x - node.w / 2}
+                  y={node.y - node.h / 2}
+                  width={node.w}
+                  height={node.h}
+                  rx={8}
+                />
                 <title>{title}</title>
-                <text x={node.x} y={node.y + 5} textAnchor="middle">
-                  {SYMBOL[node.id]}
+                <text className="lstm-gate-symbol" x={node.x} y={node.y - 4} textAnchor="middle">
+                  {SYMBOL[node.id]} <tspan className="lstm-gate-act">{ACT[node.id]}</tspan>
                 </text>
-                {node.id === 'mix' && shown && (
-                  <text x={node.x} y={node.y - 26} textAnchor="middle" className="gru-node-value">
-                    h = [{vec(nums)}]
-                  </text>
-                )}
+                <text className="lstm-gate-name" x={node.x} y={node.y + 16} textAnchor="middle">
+                  {t[`node-${node.id}`]}
+                </text>
+                {shown &&
+                  bars.map((bar, k) => (
+                    <rect
+                      key={k}
+                      className={`lstm-bar is-${bar.sign}`}
+                      x={bar.x}
+                      y={bar.y}
+                      width={bar.width}
+                      height={Math.max(1, bar.height)}
+                    />
+                  ))}
               </g>
             );
-          }
-          const bars = unitBars(node, nums, node.id === 'cand');
-          return (
-            <g
-              key={node.id}
-              className={`lstm-gate${node.id === 'cand' ? ' is-tanh' : ''}${hoverClass}`}
-              data-gate={node.id}
-              data-state={state}
-              {...hoverProps(node.part)}
-            >
-              <rect
-                x={node.x - node.w / 2}
-                y={node.y - node.h / 2}
-                width={node.w}
-                height={node.h}
-                rx={8}
-              />
-              <title>{title}</title>
-              <text className="lstm-gate-symbol" x={node.x} y={node.y - 4} textAnchor="middle">
-                {SYMBOL[node.id]} <tspan className="lstm-gate-act">{ACT[node.id]}</tspan>
-              </text>
-              <text className="lstm-gate-name" x={node.x} y={node.y + 16} textAnchor="middle">
-                {t[`node-${node.id}`]}
-              </text>
-              {shown &&
-                bars.map((bar, k) => (
-                  <rect
-                    key={k}
-                    className={`lstm-bar is-${bar.sign}`}
-                    x={bar.x}
-                    y={bar.y}
-                    width={bar.width}
-                    height={Math.max(1, bar.height)}
-                  />
-                ))}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+          })}
+        </svg>
+      </div>
+      <div className="figure-tools">
+        <ExportMenu
+          target={svgRef}
+          name={format(t.label, { step: n, phase: phaseName })}
+          filename={`gru-cell-t${n}-${phase}`}
+        />
+      </div>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { select } from '../../ui/d3';
 import { easeLinear } from 'd3';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { defineStrings, format } from '../../i18n/defineStrings';
+import { ExportMenu } from '../../ui/export/ExportMenu';
 import { useStrings } from '../../i18n/useLang';
 import { formatFull, formatNumber } from '../../ui/format';
 import { useMotionDuration } from '../../ui/motion';
@@ -415,201 +416,210 @@ export function LstmCellDiagram({
     `${name}, ${format(t.unit, { n: bar.index + 1 })}: ${formatFull(bar.value)} (${fullList(all)})`;
 
   return (
-    <div
-      ref={scrollRef}
-      className="lstm-diagram-scroll"
-      tabIndex={overflowing ? 0 : undefined}
-      role={overflowing ? 'group' : undefined}
-      aria-label={overflowing ? t.scroll : undefined}
-    >
-      <svg
-        ref={svgRef}
-        className="lstm-diagram"
-        viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
-        role="img"
-        aria-label={format(t.label, { step, word, phase: phaseName })}
-        aria-describedby={descId}
-        data-phase={phase}
-        data-step={values.t}
-        style={{ '--lstm-motion': `${duration}ms` } as React.CSSProperties}
+    <>
+      <div
+        ref={scrollRef}
+        className="lstm-diagram-scroll"
+        tabIndex={overflowing ? 0 : undefined}
+        role={overflowing ? 'group' : undefined}
+        aria-label={overflowing ? t.scroll : undefined}
       >
-        <defs>
-          <marker
-            id={markerId}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="11"
-            markerHeight="11"
-            orient="auto-start-reverse"
-            markerUnits="userSpaceOnUse"
-          >
-            <path d="M0,1 L9,5 L0,9 z" className="lstm-arrowhead" />
-          </marker>
-        </defs>
-        <rect
-          className="lstm-cell-box"
-          x={CELL_BOX.x}
-          y={CELL_BOX.y}
-          width={CELL_BOX.w}
-          height={CELL_BOX.h}
-          rx={18}
-        />
-        <text className="lstm-cell-name" x={CELL_BOX.x + 12} y={CELL_BOX.y + CELL_BOX.h - 12}>
-          {t.cell}
-        </text>
-        <text
-          className="lstm-belt-name"
-          x={(OPS.add.cx + OPS.tanhc.cx) / 2}
-          y={22}
-          textAnchor="middle"
+        <svg
+          ref={svgRef}
+          className="lstm-diagram"
+          viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
+          role="img"
+          aria-label={format(t.label, { step, word, phase: phaseName })}
+          aria-describedby={descId}
+          data-phase={phase}
+          data-step={values.t}
+          style={{ '--lstm-motion': `${duration}ms` } as React.CSSProperties}
         >
-          {t.belt}
-        </text>
+          <defs>
+            <marker
+              id={markerId}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="11"
+              markerHeight="11"
+              orient="auto-start-reverse"
+              markerUnits="userSpaceOnUse"
+            >
+              <path d="M0,1 L9,5 L0,9 z" className="lstm-arrowhead" />
+            </marker>
+          </defs>
+          <rect
+            className="lstm-cell-box"
+            x={CELL_BOX.x}
+            y={CELL_BOX.y}
+            width={CELL_BOX.w}
+            height={CELL_BOX.h}
+            rx={18}
+          />
+          <text className="lstm-cell-name" x={CELL_BOX.x + 12} y={CELL_BOX.y + CELL_BOX.h - 12}>
+            {t.cell}
+          </text>
+          <text
+            className="lstm-belt-name"
+            x={(OPS.add.cx + OPS.tanhc.cx) / 2}
+            y={22}
+            textAnchor="middle"
+          >
+            {t.belt}
+          </text>
 
-        <g className="lstm-wires">
-          {WIRES.map((wire) => {
-            const hover = partProps(wire.part, hovered, onHover);
+          <g className="lstm-wires">
+            {WIRES.map((wire) => {
+              const hover = partProps(wire.part, hovered, onHover);
+              return (
+                <g
+                  key={wire.id}
+                  data-wire={wire.id}
+                  data-state={stateIn(wire.phases, phase)}
+                  {...hover}
+                  className={['lstm-wire', wire.belt ? 'is-belt' : '', hover.className ?? '']
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <path
+                    d={wirePath(wire.points)}
+                    markerEnd={wire.arrow ? `url(#${markerId})` : undefined}
+                  />
+                  {/* A wider invisible stroke makes thin wires easy to hover. */}
+                  <path className="lstm-hit" d={wirePath(wire.points)} />
+                  {stateIn(wire.phases, phase) === 'active' && (
+                    <path className="lstm-pulse" d={wirePath(wire.points)} pathLength={1} />
+                  )}
+                </g>
+              );
+            })}
+          </g>
+
+          {Object.values(OPS).map((op) => (
+            <Op key={op.id} op={op} phase={phase} />
+          ))}
+
+          {GATE_IDS.map((id) => {
+            const gate = GATES[id];
+            const gateValues = values.gates[id].value;
+            const hover = partProps(id, hovered, onHover);
             return (
               <g
-                key={wire.id}
-                data-wire={wire.id}
-                data-state={stateIn(wire.phases, phase)}
+                key={id}
+                data-gate={id}
+                data-state={stateIn(gate.phases, phase)}
                 {...hover}
-                className={['lstm-wire', wire.belt ? 'is-belt' : '', hover.className ?? '']
+                className={['lstm-gate', `is-${gate.activation}`, hover.className ?? '']
                   .filter(Boolean)
                   .join(' ')}
               >
-                <path
-                  d={wirePath(wire.points)}
-                  markerEnd={wire.arrow ? `url(#${markerId})` : undefined}
+                <rect x={gate.box.x} y={gate.box.y} width={gate.box.w} height={gate.box.h} rx={8} />
+                <Sub
+                  name={GATE_SYMBOL[id]}
+                  index={step}
+                  x={gate.box.x + 12}
+                  y={gate.box.y + 13}
+                  anchor="start"
+                  className="lstm-gate-symbol"
                 />
-                {/* A wider invisible stroke makes thin wires easy to hover. */}
-                <path className="lstm-hit" d={wirePath(wire.points)} />
-                {stateIn(wire.phases, phase) === 'active' && (
-                  <path className="lstm-pulse" d={wirePath(wire.points)} pathLength={1} />
-                )}
+                <text
+                  className="lstm-gate-act"
+                  x={gate.box.x + gate.box.w - 10}
+                  y={gate.box.y + 13}
+                  textAnchor="end"
+                  dominantBaseline="central"
+                >
+                  {gate.activation === 'sigmoid' ? 'σ' : 'tanh'}
+                </text>
+                <Bars
+                  id={id}
+                  bars={layoutBars(
+                    gateValues,
+                    gate.bars,
+                    gate.activation === 'sigmoid' ? 'unit' : 'signed',
+                  )}
+                  title={unitTitle(t[`gate-${id}`], gateValues)}
+                />
+                <text
+                  className="lstm-gate-name"
+                  x={gate.cx}
+                  y={gate.box.y + gate.box.h - 11}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {t[`gate-${id}`]}
+                </text>
               </g>
             );
           })}
-        </g>
 
-        {Object.values(OPS).map((op) => (
-          <Op key={op.id} op={op} phase={phase} />
-        ))}
-
-        {GATE_IDS.map((id) => {
-          const gate = GATES[id];
-          const gateValues = values.gates[id].value;
-          const hover = partProps(id, hovered, onHover);
-          return (
-            <g
-              key={id}
-              data-gate={id}
-              data-state={stateIn(gate.phases, phase)}
-              {...hover}
-              className={['lstm-gate', `is-${gate.activation}`, hover.className ?? '']
-                .filter(Boolean)
-                .join(' ')}
-            >
-              <rect x={gate.box.x} y={gate.box.y} width={gate.box.w} height={gate.box.h} rx={8} />
-              <Sub
-                name={GATE_SYMBOL[id]}
-                index={step}
-                x={gate.box.x + 12}
-                y={gate.box.y + 13}
-                anchor="start"
-                className="lstm-gate-symbol"
-              />
-              <text
-                className="lstm-gate-act"
-                x={gate.box.x + gate.box.w - 10}
-                y={gate.box.y + 13}
-                textAnchor="end"
-                dominantBaseline="central"
+          {(Object.keys(CHIPS) as ChipId[]).map((id) => {
+            const chip = CHIPS[id];
+            const hover = partProps(chip.part, hovered, onHover);
+            const chipData = chipValues[id];
+            return (
+              <g
+                key={id}
+                data-chip={id}
+                data-state={stateIn(chip.phases, phase)}
+                {...hover}
+                className={['lstm-chip', hover.className ?? ''].filter(Boolean).join(' ')}
               >
-                {gate.activation === 'sigmoid' ? 'σ' : 'tanh'}
-              </text>
-              <Bars
-                id={id}
-                bars={layoutBars(
-                  gateValues,
-                  gate.bars,
-                  gate.activation === 'sigmoid' ? 'unit' : 'signed',
-                )}
-                title={unitTitle(t[`gate-${id}`], gateValues)}
-              />
-              <text
-                className="lstm-gate-name"
-                x={gate.cx}
-                y={gate.box.y + gate.box.h - 11}
-                textAnchor="middle"
-                dominantBaseline="central"
-              >
-                {t[`gate-${id}`]}
-              </text>
-            </g>
-          );
-        })}
-
-        {(Object.keys(CHIPS) as ChipId[]).map((id) => {
-          const chip = CHIPS[id];
-          const hover = partProps(chip.part, hovered, onHover);
-          const chipData = chipValues[id];
-          return (
-            <g
-              key={id}
-              data-chip={id}
-              data-state={stateIn(chip.phases, phase)}
-              {...hover}
-              className={['lstm-chip', hover.className ?? ''].filter(Boolean).join(' ')}
-            >
-              <rect
-                className="lstm-chip-back"
-                x={chip.area.x - 3}
-                y={chip.area.y - 3}
-                width={chip.area.w + 6}
-                height={chip.area.h + 6}
-                rx={5}
-              />
-              {chip.mode === 'signed' && (
-                <line
-                  className="lstm-zero"
-                  x1={chip.area.x - 2}
-                  x2={chip.area.x + chip.area.w + 2}
-                  y1={chip.area.y + chip.area.h / 2}
-                  y2={chip.area.y + chip.area.h / 2}
+                <rect
+                  className="lstm-chip-back"
+                  x={chip.area.x - 3}
+                  y={chip.area.y - 3}
+                  width={chip.area.w + 6}
+                  height={chip.area.h + 6}
+                  rx={5}
                 />
-              )}
-              <Bars
-                id={id}
-                bars={layoutBars(chipData, chip.area, chip.mode, scale)}
-                title={unitTitle(chipNames[id], chipData)}
-              />
-              {chipLabel[id]}
-            </g>
-          );
-        })}
+                {chip.mode === 'signed' && (
+                  <line
+                    className="lstm-zero"
+                    x1={chip.area.x - 2}
+                    x2={chip.area.x + chip.area.w + 2}
+                    y1={chip.area.y + chip.area.h / 2}
+                    y2={chip.area.y + chip.area.h / 2}
+                  />
+                )}
+                <Bars
+                  id={id}
+                  bars={layoutBars(chipData, chip.area, chip.mode, scale)}
+                  title={unitTitle(chipNames[id], chipData)}
+                />
+                {chipLabel[id]}
+              </g>
+            );
+          })}
 
-        {prediction && (
-          <text
-            className={`lstm-prediction ${prediction.correct ? 'is-right' : 'is-wrong'}`}
-            x={CHIPS.h.area.x + CHIPS.h.area.w / 2}
-            y={CHIPS.h.area.y + CHIPS.h.area.h + 20}
-            textAnchor="middle"
-            dominantBaseline="central"
-            data-state={stateIn(['emit'], phase)}
-          >
-            {`→ “${prediction.char}” ${prediction.correct ? '✓' : '✗'}`}
-            <title>
-              {`${format(t.prediction, { char: prediction.char })} (${prediction.correct ? t.right : t.wrong})`}
-            </title>
-          </text>
-        )}
-      </svg>
-      <p id={descId} className="sr-only">
-        {description}
-      </p>
-    </div>
+          {prediction && (
+            <text
+              className={`lstm-prediction ${prediction.correct ? 'is-right' : 'is-wrong'}`}
+              x={CHIPS.h.area.x + CHIPS.h.area.w / 2}
+              y={CHIPS.h.area.y + CHIPS.h.area.h + 20}
+              textAnchor="middle"
+              dominantBaseline="central"
+              data-state={stateIn(['emit'], phase)}
+            >
+              {`→ “${prediction.char}” ${prediction.correct ? '✓' : '✗'}`}
+              <title>
+                {`${format(t.prediction, { char: prediction.char })} (${prediction.correct ? t.right : t.wrong})`}
+              </title>
+            </text>
+          )}
+        </svg>
+        <p id={descId} className="sr-only">
+          {description}
+        </p>
+      </div>
+      <div className="figure-tools">
+        <ExportMenu
+          target={svgRef}
+          name={format(t.label, { step, word, phase: phaseName })}
+          filename={`lstm-cell-t${step}-${phase}`}
+        />
+      </div>
+    </>
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useClassroom } from '../../app/classroom';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
 import { useWidgetState } from '../../state/useWidgetState';
 import { Equation } from '../../ui/Equation';
+import { ExportMenu } from '../../ui/export/ExportMenu';
 import { Heatmap } from '../../ui/Heatmap';
 import { StepControls } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
@@ -77,78 +78,85 @@ function Unrolled({
 }) {
   const gap = 78;
   const width = chars.length * gap + 40;
+  const svgRef = useRef<SVGSVGElement>(null);
   return (
-    <svg
-      className="rnn-unrolled"
-      viewBox={`0 0 ${width} 150`}
-      role="img"
-      aria-label={label}
-      data-step={current}
-    >
-      <defs>
-        <marker
-          id="rnn-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="6"
-          markerHeight="6"
-          orient="auto-start-reverse"
-        >
-          <path d="M0 0L10 5L0 10z" className="rnn-arrow-head" />
-        </marker>
-      </defs>
-      <text x={8} y={70} className="rnn-svg-label">
-        h₀
-      </text>
-      {chars.map((c, t) => {
-        const x = 30 + t * gap;
-        const on = t === current;
-        const done = t <= current;
-        return (
-          <g
-            key={t}
-            className={`rnn-step${on ? ' is-current' : ''}${done ? ' is-done' : ''}`}
-            onClick={() => onSelect(t)}
+    <>
+      <svg
+        ref={svgRef}
+        className="rnn-unrolled"
+        viewBox={`0 0 ${width} 150`}
+        role="img"
+        aria-label={label}
+        data-step={current}
+      >
+        <defs>
+          <marker
+            id="rnn-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="6"
+            markerHeight="6"
+            orient="auto-start-reverse"
           >
-            <line
-              x1={x - 8}
-              y1={66}
-              x2={x + 4}
-              y2={66}
-              markerEnd="url(#rnn-arrow)"
-              className="rnn-edge"
-            />
-            <rect x={x + 6} y={46} width={44} height={40} rx={8} className="rnn-box" />
-            <text x={x + 28} y={71} textAnchor="middle" className="rnn-svg-label">
-              {cellText}
-            </text>
-            <line
-              x1={x + 28}
-              y1={118}
-              x2={x + 28}
-              y2={90}
-              markerEnd="url(#rnn-arrow)"
-              className="rnn-edge"
-            />
-            <text x={x + 28} y={138} textAnchor="middle" className="rnn-svg-char">
-              {c}
-            </text>
-            <line
-              x1={x + 28}
-              y1={44}
-              x2={x + 28}
-              y2={22}
-              markerEnd="url(#rnn-arrow)"
-              className="rnn-edge"
-            />
-            <text x={x + 28} y={15} textAnchor="middle" className="rnn-svg-label">
-              h{String.fromCharCode(0x2080 + t + 1)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+            <path d="M0 0L10 5L0 10z" className="rnn-arrow-head" />
+          </marker>
+        </defs>
+        <text x={8} y={70} className="rnn-svg-label">
+          h₀
+        </text>
+        {chars.map((c, t) => {
+          const x = 30 + t * gap;
+          const on = t === current;
+          const done = t <= current;
+          return (
+            <g
+              key={t}
+              className={`rnn-step${on ? ' is-current' : ''}${done ? ' is-done' : ''}`}
+              onClick={() => onSelect(t)}
+            >
+              <line
+                x1={x - 8}
+                y1={66}
+                x2={x + 4}
+                y2={66}
+                markerEnd="url(#rnn-arrow)"
+                className="rnn-edge"
+              />
+              <rect x={x + 6} y={46} width={44} height={40} rx={8} className="rnn-box" />
+              <text x={x + 28} y={71} textAnchor="middle" className="rnn-svg-label">
+                {cellText}
+              </text>
+              <line
+                x1={x + 28}
+                y1={118}
+                x2={x + 28}
+                y2={90}
+                markerEnd="url(#rnn-arrow)"
+                className="rnn-edge"
+              />
+              <text x={x + 28} y={138} textAnchor="middle" className="rnn-svg-char">
+                {c}
+              </text>
+              <line
+                x1={x + 28}
+                y1={44}
+                x2={x + 28}
+                y2={22}
+                markerEnd="url(#rnn-arrow)"
+                className="rnn-edge"
+              />
+              <text x={x + 28} y={15} textAnchor="middle" className="rnn-svg-label">
+                h{String.fromCharCode(0x2080 + t + 1)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className="figure-tools">
+        <ExportMenu target={svgRef} name={label} filename={`rnn-unrolled-t${current + 1}`} />
+      </div>
+    </>
   );
 }
 

@@ -139,7 +139,9 @@ describe('Heatmap', () => {
 
   it('has no focusable columns without onSelect', () => {
     render(<Heatmap values={values} ariaLabel="히트맵" />);
-    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    // The only button is the figure's export control; no column is a button.
+    expect(screen.queryAllByRole('button', { name: /단계로 이동/ })).toHaveLength(0);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['⤓ 내보내기']);
     expect(screen.queryByRole('toolbar')).toBeNull();
   });
 
