@@ -24,12 +24,13 @@ const strings = defineStrings(
     'example-reviews': '영화 리뷰 300개',
     'example-grocery': '장바구니 (합성)',
     'example-custom': '직접 넣기',
-    'about-ko': '한 줄이 문장 하나(트랜잭션 하나)이고, 문장의 단어가 아이템입니다.',
-    'about-en': '영어 문장 모음입니다. 한 줄이 트랜잭션 하나, 단어가 아이템입니다.',
+    'about-ko':
+      '일상 문장 173개입니다. 한 줄이 문장 하나(트랜잭션 하나)이고, 문장의 단어가 아이템입니다. 조사가 일부러 여러 가지로 붙어 있어 조사 떼기의 효과가 잘 보입니다.',
+    'about-en': '영어 일상 문장 174개입니다. 한 줄이 트랜잭션 하나, 단어가 아이템입니다.',
     'about-reviews':
       'IMDB 영화 리뷰에서 시드를 고정해 뽑은 300개입니다. 리뷰 하나가 트랜잭션 하나입니다.',
     'about-grocery':
-      '시드를 고정해 만든 합성 장바구니 400개(품목 40가지)입니다. 실제 매장 기록이 아니며, “파스타 ⇒ 토마토소스” 같은 연관을 일부러 심어 두었습니다.',
+      '시드를 고정해 만든 합성 장바구니 1,000개(품목 120가지)입니다. 실제 매장 기록이 아니며, “파스타 ⇒ 토마토소스” 같은 연관을 일부러 심어 두었습니다.',
     'about-custom':
       '한 줄에 문장 하나, 또는 쉼표로 나눈 장바구니 하나를 넣으세요 (최대 5 MB). 읽기와 마이닝은 웹 워커에서 돌아가므로 페이지가 멈추지 않습니다.',
     tokens: '문장을 아이템으로 바꾸는 방법',
@@ -58,12 +59,14 @@ const strings = defineStrings(
     'example-reviews': '300 movie reviews',
     'example-grocery': 'Baskets (synthetic)',
     'example-custom': 'Your own',
-    'about-ko': 'A set of Korean sentences. Each line is a sentence (a transaction); its words are the items.',
-    'about-en': 'A set of English sentences. Each line is a transaction; its words are the items.',
+    'about-ko':
+      '173 everyday Korean sentences. Each line is a sentence (a transaction); its words are the items. Nouns carry varied particles on purpose, so particle stripping shows its effect.',
+    'about-en':
+      '174 everyday English sentences. Each line is a transaction; its words are the items.',
     'about-reviews':
       '300 IMDB movie reviews drawn with a fixed seed. Each review is one transaction.',
     'about-grocery':
-      '400 synthetic baskets over 40 products, generated with a fixed seed. Not real shop records: associations such as “pasta ⇒ tomato sauce” were planted on purpose.',
+      '1,000 synthetic baskets over 120 products, generated with a fixed seed. Not real shop records: associations such as “pasta ⇒ tomato sauce” were planted on purpose.',
     'about-custom':
       'One sentence, or one comma-separated basket, per line (up to 5 MB). Reading and mining run in a Web Worker, so the page stays responsive.',
     tokens: 'How sentences become items',
@@ -107,7 +110,11 @@ export default function AprioriData({ id = DEFAULT_APRIORI_ID }: { id?: string }
   const sentences =
     state.example !== 'grocery' && !(state.example === 'custom' && state.format === 'baskets');
 
-  const takeCustom = (source: Parameters<typeof session.setCustom>[0], name: string, bytes: number) => {
+  const takeCustom = (
+    source: Parameters<typeof session.setCustom>[0],
+    name: string,
+    bytes: number,
+  ) => {
     session.setCustom(source, name, bytes);
     setState((prev) => ({
       example: 'custom',

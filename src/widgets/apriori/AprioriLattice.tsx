@@ -37,8 +37,7 @@ const strings = defineStrings(
     band: '{level}단계: 후보 {joined} · 가지치기 {pruned} · 셈 {counted} · 빈발 {frequent}',
     more: '그리고 후보 {n}개 더 (그림에는 빈발한 것부터 {shown}개만)',
     figure: '{level}단계까지의 항목 집합 격자. {phase} 단계입니다.',
-    'say-joined-1':
-      '1단계: 모든 단어(아이템) {n}개가 후보입니다. 아직 세지 않았습니다.',
+    'say-joined-1': '1단계: 모든 단어(아이템) {n}개가 후보입니다. 아직 세지 않았습니다.',
     'say-joined':
       '{level}단계 결합: 앞의 {prev}개 아이템이 같은 빈발 {prevLevel}-항목 집합 두 개를 이어 붙여 후보 {n}개를 만들었습니다. 선은 두 부모를 가리킵니다.',
     'say-pruned-none': '{level}단계 가지치기: 부분집합이 모두 빈발하므로 가지칠 후보가 없습니다.',
@@ -71,7 +70,8 @@ const strings = defineStrings(
     band: 'Level {level}: {joined} joined · {pruned} pruned · {counted} counted · {frequent} frequent',
     more: 'and {n} more candidates (the figure draws {shown}, frequent ones first)',
     figure: 'The itemset lattice up to level {level}, at the {phase} phase.',
-    'say-joined-1': 'Level 1: every word (item), {n} of them, is a candidate. Nothing is counted yet.',
+    'say-joined-1':
+      'Level 1: every word (item), {n} of them, is a candidate. Nothing is counted yet.',
     'say-joined':
       'Level {level}, join: pairs of frequent {prevLevel}-itemsets that share their first {prev} items are joined into {n} candidates. The lines point to the two parents.',
     'say-pruned-none': 'Level {level}, prune: every subset is frequent, so no candidate is pruned.',
@@ -119,7 +119,12 @@ function narration(
     text =
       k === 1
         ? format(t['say-joined-1'], { n: n(level.totals.joined) })
-        : format(t['say-joined'], { level: k, prev: k - 2, prevLevel: k - 1, n: n(level.totals.joined) });
+        : format(t['say-joined'], {
+            level: k,
+            prev: k - 2,
+            prevLevel: k - 1,
+            n: n(level.totals.joined),
+          });
   } else if (phase === 'pruned') {
     text = format(level.totals.pruned === 0 ? t['say-pruned-none'] : t['say-pruned'], {
       level: k,
@@ -166,8 +171,7 @@ function LatticeSvg({
     return map;
   }, [geometry]);
   const current = levels.at(-1);
-  const links: { key: string; x1: number; y1: number; x2: number; y2: number; kind: string }[] =
-    [];
+  const links: { key: string; x1: number; y1: number; x2: number; y2: number; kind: string }[] = [];
   if (current && current.level > 1) {
     for (const node of current.nodes) {
       const from = boxByKey.get(`${node.level}:${node.key}`);
@@ -310,8 +314,7 @@ export default function AprioriLattice({ id = DEFAULT_APRIORI_ID }: { id?: strin
   const names = result?.items ?? [];
   const said = trace ? narration(trace, step, t) : null;
   const level = trace?.levels[levelIndex];
-  const prunedShown =
-    trace && level && phase === 'pruned' ? level.pruned.slice(0, 8) : [];
+  const prunedShown = trace && level && phase === 'pruned' ? level.pruned.slice(0, 8) : [];
 
   return (
     <section className="widget apriori-lattice" aria-labelledby={titleId}>

@@ -41,6 +41,7 @@ const strings = defineStrings(
     matchesTitle: '고른 규칙이 들어 있는 문장',
     pick: '표의 규칙이나 산점도의 점을 고르면, 그 규칙의 아이템이 모두 들어 있는 문장(장바구니)이 여기에 나옵니다.',
     clear: '선택 해제',
+    capped: '규칙이 {total}개라서 향상도가 높은 {kept}개만 가져왔습니다.',
     lhs: '조건 아이템',
     rhs: '결과 아이템',
   },
@@ -69,6 +70,7 @@ const strings = defineStrings(
     matchesTitle: 'Sentences that contain the selected rule',
     pick: 'Pick a rule in the table or a point in the scatter plot, and the sentences (baskets) holding all its items appear here.',
     clear: 'Clear the selection',
+    capped: 'There are {total} rules; the {kept} with the highest lift were fetched.',
     lhs: 'condition items',
     rhs: 'result items',
   },
@@ -274,6 +276,14 @@ export default function AprioriRules({ id = DEFAULT_APRIORI_ID }: { id?: string 
       <MiningStatusLine view={view} session={session} />
       <div ref={boxRef} className="apriori-rules-box">
         {rules && rules.length === 0 && <p className="notice">{t.none}</p>}
+        {view.result && view.result.ruleTotal > view.result.rules.length && (
+          <p className="muted apriori-small">
+            {format(t.capped, {
+              total: formatNumber(view.result.ruleTotal, 0),
+              kept: formatNumber(view.result.rules.length, 0),
+            })}
+          </p>
+        )}
         {rules && rules.length > 0 && (
           <RulesScatter
             rules={filtered}
@@ -306,12 +316,7 @@ export default function AprioriRules({ id = DEFAULT_APRIORI_ID }: { id?: string 
             />
             <div className="segmented" role="group" aria-label={t.side}>
               {(['any', 'lhs', 'rhs'] as const).map((s) => (
-                <button
-                  key={s}
-                  type="button"
-                  aria-pressed={side === s}
-                  onClick={() => setSide(s)}
-                >
+                <button key={s} type="button" aria-pressed={side === s} onClick={() => setSide(s)}>
                   {t[`side-${s}`]}
                 </button>
               ))}

@@ -56,7 +56,7 @@ export function MiningStatusLine({
       n: n(r.transactionCount),
       items: n(r.items.length),
       itemsets: n(r.itemsetCount),
-      rules: n(r.rules.length),
+      rules: n(r.ruleTotal),
       ms: formatNumber(r.ms, 0),
     });
     if (r.emptyCount > 0) text += ` ${format(t.empty, { empty: n(r.emptyCount) })}`;

@@ -13,7 +13,8 @@ import { liftDomain, ruleText, scatterRules } from './rulesModel';
 const strings = defineStrings(
   'aprioriScatter',
   {
-    label: '규칙 산점도: 가로축 지지도, 세로축 신뢰도, 색은 향상도. 화살표 키로 규칙을 옮겨 다니고 Enter로 고릅니다.',
+    label:
+      '규칙 산점도: 가로축 지지도, 세로축 신뢰도, 색은 향상도. 화살표 키로 규칙을 옮겨 다니고 Enter로 고릅니다.',
     x: '지지도',
     y: '신뢰도',
     legend: '향상도',
@@ -21,12 +22,14 @@ const strings = defineStrings(
     limited: '향상도가 높은 규칙 {shown}개만 그렸습니다 (전체 {total}개는 표에 있습니다).',
   },
   {
-    label: 'Rule scatter plot: support across, confidence up, colour is lift. Arrow keys move between rules, Enter selects one.',
+    label:
+      'Rule scatter plot: support across, confidence up, colour is lift. Arrow keys move between rules, Enter selects one.',
     x: 'support',
     y: 'confidence',
     legend: 'lift',
     point: '{rule}: support {support}, confidence {confidence}, lift {lift}',
-    limited: 'Only the {shown} rules with the highest lift are drawn (the table lists all {total}).',
+    limited:
+      'Only the {shown} rules with the highest lift are drawn (the table lists all {total}).',
   },
 );
 
@@ -58,7 +61,10 @@ export function RulesScatter({
     const minConfidence = Math.min(1, ...points.map((r) => r.confidence));
     const domain = liftDomain(points);
     return {
-      x: scaleLinear().domain([0, maxSupport * 1.05]).range([0, innerW]).nice(),
+      x: scaleLinear()
+        .domain([0, maxSupport * 1.05])
+        .range([0, innerW])
+        .nice(),
       y: scaleLinear()
         .domain([Math.max(0, Math.floor(minConfidence * 10) / 10 - 0.05), 1])
         .range([innerH, 0]),

@@ -1,11 +1,5 @@
 /** The shareable settings of the Apriori lesson's widgets (URL `id.key`). */
-import {
-  booleanParam,
-  defineSchema,
-  enumParam,
-  intParam,
-  numberParam,
-} from '../../state/schema';
+import { booleanParam, defineSchema, enumParam, intParam, numberParam } from '../../state/schema';
 
 export const APRIORI_EXAMPLES = ['ko', 'en', 'reviews', 'grocery', 'custom'] as const;
 export type AprioriExample = (typeof APRIORI_EXAMPLES)[number];
@@ -28,11 +22,11 @@ export type SortKey = (typeof SORT_KEYS)[number];
  */
 export const APRIORI_SCHEMA = defineSchema({
   example: enumParam(APRIORI_EXAMPLES, 'ko'),
-  minSupport: numberParam({ min: 0.001, max: 1, step: 0.001, default: 0.1 }),
+  minSupport: numberParam({ min: 0.001, max: 1, step: 0.001, default: 0.03 }),
   minConfidence: numberParam({ min: 0, max: 1, step: 0.01, default: 0.5 }),
   step: intParam({ min: 0, max: 99, default: 0 }),
   stopWords: booleanParam(true),
-  josa: booleanParam(false),
+  josa: booleanParam(true),
   format: enumParam(CUSTOM_FORMATS, 'baskets'),
   sort: enumParam(SORT_KEYS, 'lift'),
   desc: booleanParam(true),
@@ -40,10 +34,10 @@ export const APRIORI_SCHEMA = defineSchema({
 
 /** A starting minimum support for each example (set when the learner picks it). */
 export const SUGGESTED_SUPPORT: Record<AprioriExample, number> = {
-  ko: 0.1,
-  en: 0.1,
-  reviews: 0.05,
-  grocery: 0.05,
+  ko: 0.03,
+  en: 0.03,
+  reviews: 0.1,
+  grocery: 0.02,
   custom: 0.05,
 };
 

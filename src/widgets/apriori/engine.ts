@@ -20,9 +20,11 @@ export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 export const REVIEW_SAMPLE = 300;
 export const REVIEW_SEED = 8;
 /** The synthetic grocery example: small enough to draw, big enough to have rules. */
-export const GROCERY = { transactions: 400, items: 40, seed: 3 } as const;
+export const GROCERY = { transactions: 1000, items: 120, seed: 3 } as const;
 /** The most candidates a level may count before mining stops with MiningLimitError. */
 export const MAX_CANDIDATES = 50_000;
+/** Most rules sent to the page (the highest lift first); `ruleTotal` says how many there were. */
+export const RULE_LIMIT = 5_000;
 /** The trace keeps at most this many entries per list and level (the lattice shows fewer). */
 export const TRACE_LIMIT = 600;
 
@@ -76,14 +78,23 @@ export interface MinedResult {
   minCount: number;
   itemsetCount: number;
   levels: LevelSummary[];
+  /** At most RULE_LIMIT rules, highest lift first. */
   rules: MinedRule[];
+  /** How many rules the thresholds let through (rules may hold fewer). */
+  ruleTotal: number;
   trace: AprioriTrace | null;
   ms: number;
 }
 
 /** Engine → page. */
 export type EngineReply =
-  | { type: 'progress'; job: number; stage: 'reading' | 'mining'; level: number; candidates: number }
+  | {
+      type: 'progress';
+      job: number;
+      stage: 'reading' | 'mining';
+      level: number;
+      candidates: number;
+    }
   | { type: 'done'; job: number; result: MinedResult }
   | { type: 'error'; job: number; message: BilingualMessage; limit: boolean }
   | { type: 'cancelled'; job: number }
@@ -190,7 +201,11 @@ export class MiningEngine {
         if (this.running?.job === request.job) this.running.controller.abort();
         return;
       case 'match':
-        this.post({ type: 'matched', job: request.job, ...this.match(request.items, request.limit) });
+        this.post({
+          type: 'matched',
+          job: request.job,
+          ...this.match(request.items, request.limit),
+        });
         return;
       case 'mine':
         await this.mine(request);
@@ -254,18 +269,21 @@ export class MiningEngine {
             candidates: p.candidates,
           }),
       });
-      const rules: MinedRule[] = result.rules
-        .filter((r) => r.lhs.length > 0)
-        .map((r) => ({
-          lhs: r.lhs,
-          rhs: r.rhs,
-          count: r.count,
-          support: r.support,
-          confidence: r.confidence,
-          lift: r.lift,
-          leverage: r.leverage,
-          conviction: r.conviction,
-        }));
+      const all = result.rules.filter((r) => r.lhs.length > 0);
+      const kept =
+        all.length <= RULE_LIMIT
+          ? all
+          : [...all].sort((a, b) => b.lift - a.lift || b.support - a.support).slice(0, RULE_LIMIT);
+      const rules: MinedRule[] = kept.map((r) => ({
+        lhs: r.lhs,
+        rhs: r.rhs,
+        count: r.count,
+        support: r.support,
+        confidence: r.confidence,
+        lift: r.lift,
+        leverage: r.leverage,
+        conviction: r.conviction,
+      }));
       this.post({
         type: 'done',
         job,
@@ -277,6 +295,7 @@ export class MiningEngine {
           itemsetCount: result.itemsets.length,
           levels: result.levels,
           rules,
+          ruleTotal: all.length,
           trace: result.trace,
           ms: performance.now() - started,
         },

@@ -38,9 +38,9 @@ export function filterRules(
     .filter((w) => w.length > 0);
   if (words.length === 0) return [...rules];
   return rules.filter((rule) => {
-    const items = (side === 'lhs' ? rule.lhs : side === 'rhs' ? rule.rhs : [...rule.lhs, ...rule.rhs]).map(
-      (item) => item.toLowerCase(),
-    );
+    const items = (
+      side === 'lhs' ? rule.lhs : side === 'rhs' ? rule.rhs : [...rule.lhs, ...rule.rhs]
+    ).map((item) => item.toLowerCase());
     return words.every((word) => items.some((item) => item.includes(word)));
   });
 }
