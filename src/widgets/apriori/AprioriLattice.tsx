@@ -1,9 +1,9 @@
 import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AprioriTrace } from '../../core/apriori';
 import { defineStrings, format } from '../../i18n/defineStrings';
+import { countText } from './rulesModel';
 import { useStrings } from '../../i18n/useLang';
 import { select } from '../../ui/d3';
-import { formatNumber } from '../../ui/format';
 import { useMotionDuration } from '../../ui/motion';
 import { StepControls } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
@@ -112,7 +112,7 @@ function narration(
   const level = trace.levels[levelIndex];
   if (!level) return { text: '', pruned: [] };
   const k = level.level;
-  const n = (x: number) => formatNumber(x, 0);
+  const n = countText;
   const minCount = trace.minCount;
   let text = '';
   if (phase === 'joined') {
@@ -236,16 +236,16 @@ function LatticeSvg({
             <text x={0} y={band.labelY} className="apriori-band-label">
               {format(t.band, {
                 level: band.level,
-                joined: formatNumber(level.totals.joined, 0),
-                pruned: formatNumber(level.totals.pruned, 0),
-                counted: formatNumber(level.totals.counted, 0),
-                frequent: formatNumber(level.totals.frequent, 0),
+                joined: countText(level.totals.joined),
+                pruned: countText(level.totals.pruned),
+                counted: countText(level.totals.counted),
+                frequent: countText(level.totals.frequent),
               })}
             </text>
             {band.moreY !== null && (
               <text x={0} y={band.moreY} className="apriori-more">
                 {format(t.more, {
-                  n: formatNumber(level.hidden, 0),
+                  n: countText(level.hidden),
                   shown: level.nodes.length,
                 })}
               </text>

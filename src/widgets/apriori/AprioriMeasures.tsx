@@ -103,7 +103,8 @@ export default function AprioriMeasures({ id = 'aprioriTable' }: { id?: string }
       </h3>
       <p className="muted">{t.intro}</p>
       <div className="apriori-measures-grid">
-        <div className="apriori-scroll">
+        {/* Focusable so a keyboard can scroll it on a narrow phone. */}
+        <div className="apriori-scroll" tabIndex={0} role="group" aria-label={t.table}>
           <table className="apriori-contingency" data-testid="apriori-contingency">
             <caption>{t.table}</caption>
             <thead>
@@ -150,7 +151,7 @@ export default function AprioriMeasures({ id = 'aprioriTable' }: { id?: string }
       </div>
       {measures ? (
         <>
-          <div className="apriori-scroll">
+          <div className="apriori-scroll" tabIndex={0} role="group" aria-label={t.measures}>
             <table className="apriori-measure-table" data-testid="apriori-measures">
               <caption>{t.measures}</caption>
               <tbody>
@@ -167,7 +168,7 @@ export default function AprioriMeasures({ id = 'aprioriTable' }: { id?: string }
               </tbody>
             </table>
           </div>
-          <div className="apriori-equations" role="group" aria-label={t.equations}>
+          <div className="apriori-equations" role="group" aria-label={t.equations} tabIndex={0}>
             {(Object.keys(TEX) as (keyof typeof TEX)[]).map((key) => (
               <Equation
                 key={key}

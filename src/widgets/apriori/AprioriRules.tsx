@@ -2,13 +2,12 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { formatMeasure, stripParticle } from '../../core/apriori';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
-import { formatNumber } from '../../ui/format';
 import { DEFAULT_APRIORI_ID, SORT_KEYS, type SortKey } from './aprioriSchema';
 import type { MinedRule } from './engine';
 import { MiningStatusLine } from './MiningStatusLine';
 import { ruleKey, type MiningView } from './miningStore';
 import { RulesScatter } from './RulesScatter';
-import { filterRules, markPieces, ruleText, sortRules } from './rulesModel';
+import { filterRules, markPieces, ruleText, sortRules, countText } from './rulesModel';
 import { Thresholds } from './Thresholds';
 import { useMining } from './useMining';
 import { useWidth } from './useWidth';
@@ -161,8 +160,8 @@ function RulesTable({
       </div>
       <p className="muted apriori-small" data-testid="apriori-rules-shown">
         {format(t.shown, {
-          shown: formatNumber(shown.length, 0),
-          total: formatNumber(rules.length, 0),
+          shown: countText(shown.length),
+          total: countText(rules.length),
         })}
       </p>
       {rules.length > limit && (
@@ -206,7 +205,7 @@ function Matches({
             {view.matches && view.matches.key === view.selected
               ? format(t.matches, {
                   rule: ruleText(rule),
-                  total: formatNumber(view.matches.total, 0),
+                  total: countText(view.matches.total),
                   shown: view.matches.rows.length,
                 })
               : ruleText(rule)}{' '}
@@ -279,8 +278,8 @@ export default function AprioriRules({ id = DEFAULT_APRIORI_ID }: { id?: string 
         {view.result && view.result.ruleTotal > view.result.rules.length && (
           <p className="muted apriori-small">
             {format(t.capped, {
-              total: formatNumber(view.result.ruleTotal, 0),
-              kept: formatNumber(view.result.rules.length, 0),
+              total: countText(view.result.ruleTotal),
+              kept: countText(view.result.rules.length),
             })}
           </p>
         )}

@@ -1,6 +1,6 @@
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useLang, useStrings } from '../../i18n/useLang';
-import { formatNumber } from '../../ui/format';
+import { countText } from './rulesModel';
 import type { MiningSession, MiningView } from './miningStore';
 
 const strings = defineStrings(
@@ -27,7 +27,7 @@ const strings = defineStrings(
   },
 );
 
-const n = (x: number) => formatNumber(x, 0);
+const n = countText;
 
 /** What the mining session is doing: progress with a cancel button, the result, or the error. */
 export function MiningStatusLine({
@@ -57,7 +57,7 @@ export function MiningStatusLine({
       items: n(r.items.length),
       itemsets: n(r.itemsetCount),
       rules: n(r.ruleTotal),
-      ms: formatNumber(r.ms, 0),
+      ms: countText(r.ms),
     });
     if (r.emptyCount > 0) text += ` ${format(t.empty, { empty: n(r.emptyCount) })}`;
   } else if (view.status === 'cancelled') text = t.cancelled;

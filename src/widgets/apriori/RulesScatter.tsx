@@ -8,7 +8,7 @@ import { formatNumber } from '../../ui/format';
 import { useMotionDuration } from '../../ui/motion';
 import type { MinedRule } from './engine';
 import { ruleKey } from './miningStore';
-import { liftDomain, ruleText, scatterRules } from './rulesModel';
+import { liftDomain, ruleText, scatterRules, countText } from './rulesModel';
 
 const strings = defineStrings(
   'aprioriScatter',
@@ -221,8 +221,8 @@ export function RulesScatter({
       {points.length < rules.length && (
         <figcaption className="muted apriori-small">
           {format(t.limited, {
-            shown: formatNumber(points.length, 0),
-            total: formatNumber(rules.length, 0),
+            shown: countText(points.length),
+            total: countText(rules.length),
           })}
         </figcaption>
       )}

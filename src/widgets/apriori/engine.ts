@@ -32,6 +32,8 @@ export type DataSource =
   | { kind: 'url'; url: string; format: TextFormat; sample?: number }
   | { kind: 'text'; text: string; format: TextFormat }
   | { kind: 'file'; file: Blob; format: TextFormat }
+  /** Text the page streamed in with 'append' requests (a big paste, in slices). */
+  | { kind: 'raw'; id: number; format: TextFormat }
   | { kind: 'grocery' };
 
 export interface TokenOptions {
@@ -53,6 +55,8 @@ export type EngineRequest =
       minConfidence: number;
     }
   | { type: 'cancel'; job: number }
+  /** One slice of a learner's text; `first` starts a new text with this id. */
+  | { type: 'append'; id: number; text: string; first: boolean }
   | { type: 'match'; job: number; items: string[]; limit: number };
 
 export interface BilingualMessage {
@@ -116,6 +120,11 @@ export function toMessage(error: unknown): { message: BilingualMessage; limit: b
   return { message: message(`마이닝 중 오류: ${text}`, `Mining failed: ${text}`), limit: false };
 }
 
+interface RawText {
+  id: number;
+  parts: string[];
+}
+
 export class DataError extends Error {
   override readonly name = 'DataError';
   constructor(readonly messages: BilingualMessage) {
@@ -123,7 +132,7 @@ export class DataError extends Error {
   }
 }
 
-async function readSource(source: DataSource, tokens: TokenOptions) {
+async function readSource(source: DataSource, tokens: TokenOptions, raw: RawText | null) {
   if (source.kind === 'grocery') {
     const baskets = syntheticBaskets(GROCERY).transactions;
     return { transactions: baskets, texts: baskets.map((b) => b.join(', ')), emptyCount: 0 };
@@ -150,6 +159,16 @@ async function readSource(source: DataSource, tokens: TokenOptions) {
       );
     }
     text = await response.text();
+  } else if (source.kind === 'raw') {
+    if (!raw || raw.id !== source.id) {
+      throw new DataError(
+        message(
+          '붙여 넣은 글이 아직 다 오지 않았습니다. 다시 시도해 보세요.',
+          'The pasted text has not fully arrived yet. Try again.',
+        ),
+      );
+    }
+    text = raw.parts.join('');
   } else if (source.kind === 'file') {
     if (source.file.size > MAX_INPUT_BYTES) throw tooBig(source.file.size);
     text = await source.file.text();
@@ -192,6 +211,7 @@ export class MiningEngine {
   private key: string | null = null;
   private data: { transactions: string[][]; texts: string[]; emptyCount: number } | null = null;
   private running: { job: number; controller: AbortController } | null = null;
+  private raw: RawText | null = null;
 
   constructor(private readonly post: (reply: EngineReply) => void) {}
 
@@ -199,6 +219,12 @@ export class MiningEngine {
     switch (request.type) {
       case 'cancel':
         if (this.running?.job === request.job) this.running.controller.abort();
+        return;
+      case 'append':
+        if (request.first || this.raw?.id !== request.id) {
+          this.raw = { id: request.id, parts: [] };
+        }
+        this.raw.parts.push(request.text);
         return;
       case 'match':
         this.post({
@@ -246,7 +272,7 @@ export class MiningEngine {
         this.post({ type: 'progress', job, stage: 'reading', level: 0, candidates: 0 });
         this.key = null;
         this.data = null;
-        const data = await readSource(request.source, request.tokens);
+        const data = await readSource(request.source, request.tokens, this.raw);
         if (controller.signal.aborted) throw controller.signal.reason;
         this.data = data;
         this.key = request.key;

@@ -44,6 +44,8 @@ export interface MiningRequest {
 }
 
 export const MATCH_LIMIT = 30;
+/** A learner's text goes to the worker in slices this long, one per task (~5 ms each). */
+export const SLICE_CHARS = 256 * 1024;
 const DEBOUNCE_MS = 120;
 
 export function ruleKey(rule: Pick<MinedRule, 'lhs' | 'rhs'>): string {
@@ -159,23 +161,29 @@ export class MiningSession {
     }
     this.pendingKey = key;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.start(request, key), force ? 0 : DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.start(request, key), force ? 0 : DEBOUNCE_MS);
   }
 
-  private start(request: MiningRequest, key: string) {
+  private async start(request: MiningRequest, key: string) {
     this.timer = null;
     const dataKey = this.dataKey(request);
-    const source =
-      request.example === 'custom' ? this.customSource : exampleSource(request.example);
+    let source = request.example === 'custom' ? this.customSource : exampleSource(request.example);
+    // The learner's data is read in the format chosen now (a .tsv file stays a TSV).
+    if (source && (source.kind === 'raw' || source.kind === 'file') && source.format !== 'tsv') {
+      source = { ...source, format: request.format };
+    }
     this.job++;
+    const job = this.job;
     this.store.update({
       status: 'reading',
       progress: { stage: 'reading', level: 0, candidates: 0 },
       error: null,
     });
+    await this.streaming;
+    if (job !== this.job) return;
     this.send({
       type: 'mine',
-      job: this.job,
+      job,
       key: dataKey,
       source: this.engineKey === dataKey ? null : source,
       tokens: request.tokens,
@@ -200,9 +208,31 @@ export class MiningSession {
     if (this.last) this.ensure(this.last, true);
   }
 
+  private streaming: Promise<void> = Promise.resolve();
+  private rawId = 0;
+
+  /**
+   * Sends a learner's text to the worker in slices, one per task, so that no single
+   * postMessage copies megabytes while the page waits; the page keeps no copy.
+   */
+  private stream(text: string): number {
+    const id = ++this.rawId;
+    this.streaming = (async () => {
+      for (let at = 0, first = true; first || at < text.length; at += SLICE_CHARS, first = false) {
+        if (id !== this.rawId) return;
+        this.send({ type: 'append', id, text: text.slice(at, at + SLICE_CHARS), first });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    })();
+    return id;
+  }
+
   /** The learner's own text or file; the next `ensure` with example 'custom' mines it. */
   setCustom(source: DataSource, name: string, bytes: number): void {
-    this.customSource = source;
+    this.customSource =
+      source.kind === 'text'
+        ? { kind: 'raw', id: this.stream(source.text), format: source.format }
+        : source;
     const version = (this.view.custom?.version ?? 0) + 1;
     this.engineKey = null;
     this.store.update({ custom: { name, bytes, version }, selected: null, matches: null });

@@ -137,3 +137,8 @@ export function markPieces(
   if (at < source.length) pieces.push({ text: source.slice(at), mark: null });
   return pieces;
 }
+
+/** A count with thousands separators (formatNumber switches big numbers to 1.5e+5). */
+export function countText(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}

@@ -62,6 +62,21 @@ describe('the mining engine', () => {
     }
   });
 
+  it('joins a text streamed in slices', async () => {
+    const { e, replies } = engine();
+    const half = Math.floor(SENTENCES.length / 2);
+    await e.handle({ type: 'append', id: 4, text: SENTENCES.slice(0, half), first: true });
+    await e.handle({ type: 'append', id: 4, text: SENTENCES.slice(half), first: false });
+    await e.handle(mine({ source: { kind: 'raw', id: 4, format: 'sentences' } }));
+    const done = replies.at(-1);
+    expect(done?.type).toBe('done');
+    if (done?.type === 'done') expect(done.result.transactionCount).toBe(5);
+    await e.handle(
+      mine({ job: 2, key: 'other', source: { kind: 'raw', id: 5, format: 'sentences' } }),
+    );
+    expect(replies.at(-1)).toMatchObject({ type: 'error', limit: false });
+  });
+
   it('says there is no data when a new key comes without a source', async () => {
     const { e, replies } = engine();
     await e.handle(mine({ source: null }));
