@@ -218,7 +218,7 @@ function Matches({
             <mark className="apriori-rhs">{t.rhs}</mark>
           </p>
           {view.matches && view.matches.key === view.selected && (
-            <ol className="apriori-match-list">
+            <ol className="apriori-match-list" tabIndex={0} aria-label={t.matchesTitle}>
               {view.matches.rows.map((row) => (
                 <li key={row.index} value={row.index + 1}>
                   {markPieces(row.text, rule.lhs, rule.rhs, dataFormat, normalize).map((p, i) =>

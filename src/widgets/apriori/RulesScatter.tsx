@@ -34,7 +34,7 @@ const strings = defineStrings(
 );
 
 const HEIGHT = 300;
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 48 };
+const MARGIN = { top: 12, right: 16, bottom: 40, left: 54 };
 
 /** Support × confidence, coloured by lift; click or Enter on a point selects its rule. */
 export function RulesScatter({
@@ -164,7 +164,7 @@ export function RulesScatter({
           </text>
           <text
             className="apriori-axis-label"
-            transform={`translate(${-36},${innerH / 2}) rotate(-90)`}
+            transform={`translate(${-40},${innerH / 2}) rotate(-90)`}
             textAnchor="middle"
           >
             {t.y}

@@ -83,12 +83,26 @@ export function latticeLevels(
     const counts = new Map(level.counted.map((c) => [itemsKey(c.items), c.count]));
     const frequent = new Set(level.frequent.map((c) => itemsKey(c.items)));
 
-    // Which to draw: frequent (by count), pruned, then the rest; then canonical order.
-    const rank = (key: string) => (frequent.has(key) ? 0 : killers.has(key) ? 1 : 2);
+    // The subsets that killed the next level's candidates are drawn too, so the prune phase
+    // can point at them.
+    const blamed = new Set(
+      (trace.levels[li + 1]?.pruned ?? [])
+        .slice(0, maxPerLevel)
+        .map((p) => itemsKey(p.infrequentSubset)),
+    );
+    // Which to draw: frequent (by count), blamed, pruned, then the rest; then canonical order.
+    const rank = (key: string) =>
+      frequent.has(key) ? 0 : blamed.has(key) ? 1 : killers.has(key) ? 2 : 3;
+    const ranked = [...order].sort(
+      (a, b) => rank(a) - rank(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0),
+    );
+    // Keep room for up to four blamed subsets even when the frequent ones fill the level.
+    const frequentShown = Math.max(0, maxPerLevel - Math.min(4, blamed.size));
     const chosen = new Set(
-      [...order]
-        .sort((a, b) => rank(a) - rank(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0))
-        .slice(0, maxPerLevel),
+      [
+        ...ranked.filter((key) => frequent.has(key)).slice(0, frequentShown),
+        ...ranked.filter((key) => !frequent.has(key)),
+      ].slice(0, maxPerLevel),
     );
     const nodes: LatticeNode[] = order
       .filter((key) => chosen.has(key))

@@ -172,10 +172,17 @@ describe('the lattice animation', () => {
     expect(pruned3.count).toBeNull();
   });
   it('draws frequent candidates first when a level has too many, and counts the rest', () => {
-    const levels = latticeLevels(trace!, 7, 2);
-    const second = levels[1]!;
-    expect(second.nodes.map((n) => n.status)).toEqual(['kept', 'kept']);
-    expect(second.hidden).toBe(second.totals.joined - 2);
+    const second = latticeLevels(trace!, 7, 3)[1]!;
+    // ab and ac are frequent; bc is drawn too because it kills abc one level up.
+    expect(second.nodes.map((n) => n.items.map((i) => 'abcd'[i]).join(''))).toEqual([
+      'ab',
+      'ac',
+      'bc',
+    ]);
+    expect(second.nodes.map((n) => n.status)).toEqual(['kept', 'kept', 'infrequent']);
+    expect(second.hidden).toBe(second.totals.joined - 3);
+    const tight = latticeLevels(trace!, 7, 2)[1]!;
+    expect(tight.nodes.map((n) => n.status)).toEqual(['kept', 'infrequent']);
   });
   it('wraps nodes in rows by width and stacks the levels', () => {
     const levels = latticeLevels(trace!, 7);
