@@ -71,9 +71,9 @@ const strings = defineStrings(
       'One sentence, or one comma-separated basket, per line (up to 5 MB). Reading and mining run in a Web Worker, so the page stays responsive.',
     tokens: 'How sentences become items',
     stopWords: 'Drop stop words (the Korean and English lists of stopwords-iso)',
-    josa: 'Strip Korean particles (“학교에서” → “학교”)',
+    josa: 'Strip Korean particles (hakgyo-eseo, “at school”, → hakgyo, “school”)',
     josaNote:
-      'Particle stripping only looks at the last syllables, so it errs at times (“고양이”, cat, becomes “고양”). A morphological analyser does better.',
+      'Particle stripping only looks at the last syllables, so it errs at times (goyang-i, “cat”, loses its last syllable as if it were the subject particle). A morphological analyser does better.',
     customFormat: 'Format of your data',
     'format-sentences': 'Sentences (words are items)',
     'format-baskets': 'Baskets (comma-separated)',

@@ -40,6 +40,9 @@ export function stepAt(step: number): { levelIndex: number; phase: Phase } {
 
 export const itemsKey = (items: readonly number[]) => items.join(',');
 
+/** Pruned candidates per level that are always drawn (with the subsets that killed them). */
+export const FEATURED_PRUNED = 4;
+
 /** Most candidates drawn per level; the rest are summarised as "+ n more". */
 export const MAX_NODES_PER_LEVEL = 18;
 
@@ -48,8 +51,8 @@ export const MAX_NODES_PER_LEVEL = 18;
  * as the animation has got: on the current level a candidate is "joined" until the prune
  * phase, then "pruned" or still "joined", then "counted" (with its count), then "kept" or
  * "infrequent"; earlier levels show their final status. When a level has more candidates than
- * `maxPerLevel`, the frequent ones (most counted first) are drawn first, then pruned, then the
- * rest, in canonical order on screen.
+ * `maxPerLevel`, a few pruned ones and the subsets blamed one level up are drawn first, then
+ * the frequent ones (most counted first), then the rest, in canonical order on screen.
  */
 export function latticeLevels(
   trace: AprioriTrace,
@@ -83,27 +86,28 @@ export function latticeLevels(
     const counts = new Map(level.counted.map((c) => [itemsKey(c.items), c.count]));
     const frequent = new Set(level.frequent.map((c) => itemsKey(c.items)));
 
-    // The subsets that killed the next level's candidates are drawn too, so the prune phase
-    // can point at them.
-    const blamed = new Set(
-      (trace.levels[li + 1]?.pruned ?? [])
-        .slice(0, maxPerLevel)
-        .map((p) => itemsKey(p.infrequentSubset)),
-    );
-    // Which to draw: frequent (by count), blamed, pruned, then the rest; then canonical order.
-    const rank = (key: string) =>
-      frequent.has(key) ? 0 : blamed.has(key) ? 1 : killers.has(key) ? 2 : 3;
-    const ranked = [...order].sort(
-      (a, b) => rank(a) - rank(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0),
-    );
-    // Keep room for up to four blamed subsets even when the frequent ones fill the level.
-    const frequentShown = Math.max(0, maxPerLevel - Math.min(4, blamed.size));
-    const chosen = new Set(
-      [
-        ...ranked.filter((key) => frequent.has(key)).slice(0, frequentShown),
-        ...ranked.filter((key) => !frequent.has(key)),
-      ].slice(0, maxPerLevel),
-    );
+    // Always drawn: a few pruned candidates of this level, and the subsets that killed the
+    // next level's featured pruned candidates, so the prune phase can point from one to the
+    // other. Then the frequent ones (most counted first), then the rest.
+    const featured = level.pruned.slice(0, FEATURED_PRUNED).map((p) => itemsKey(p.items));
+    const blamed = (trace.levels[li + 1]?.pruned ?? [])
+      .slice(0, FEATURED_PRUNED)
+      .map((p) => itemsKey(p.infrequentSubset));
+    // A blamed subset may be missing from a trace cut at its limit: it is still infrequent.
+    for (const p of (trace.levels[li + 1]?.pruned ?? []).slice(0, FEATURED_PRUNED)) {
+      const key = itemsKey(p.infrequentSubset);
+      if (!items.has(key) && p.infrequentSubset.length === level.level) {
+        items.set(key, p.infrequentSubset);
+        order.push(key);
+      }
+    }
+    const reserved = [...new Set([...featured, ...blamed])].filter((key) => items.has(key));
+    const reservedSet = new Set(reserved);
+    const rank = (key: string) => (frequent.has(key) ? 0 : killers.has(key) ? 1 : 2);
+    const rest = order
+      .filter((key) => !reservedSet.has(key))
+      .sort((a, b) => rank(a) - rank(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+    const chosen = new Set([...reserved, ...rest].slice(0, maxPerLevel));
     const nodes: LatticeNode[] = order
       .filter((key) => chosen.has(key))
       .map((key) => {
