@@ -65,13 +65,16 @@ const strings = defineStrings(
   },
 );
 
-const TEX = {
-  support: String.raw`\text{supp}(X \Rightarrow Y) = \frac{n(X \cup Y)}{N} = \frac{ {{both}} }{ {{N}} } = {{support}}`,
-  confidence: String.raw`\text{conf}(X \Rightarrow Y) = \frac{n(X \cup Y)}{n(X)} = \frac{ {{both}} }{ {{nX}} } = {{confidence}}`,
-  lift: String.raw`\text{lift}(X \Rightarrow Y) = \frac{\text{conf}(X \Rightarrow Y)}{\text{supp}(Y)} = \frac{ {{confidence}} }{ {{suppY}} } = {{lift}}`,
-  leverage: String.raw`\text{lev}(X \Rightarrow Y) = \text{supp}(X \cup Y) - \text{supp}(X)\,\text{supp}(Y) = {{leverage}}`,
-  conviction: String.raw`\text{conv}(X \Rightarrow Y) = \frac{1 - \text{supp}(Y)}{1 - \text{conf}(X \Rightarrow Y)} = {{conviction}}`,
-};
+/** The formulas; counts are whole numbers written in, measures are live values (3 digits). */
+function texFor(both: number, N: number, nX: number) {
+  return {
+    support: String.raw`\text{supp}(X \Rightarrow Y) = \frac{n(X \cup Y)}{N} = \frac{${both}}{${N}} = {{support}}`,
+    confidence: String.raw`\text{conf}(X \Rightarrow Y) = \frac{n(X \cup Y)}{n(X)} = \frac{${both}}{${nX}} = {{confidence}}`,
+    lift: String.raw`\text{lift}(X \Rightarrow Y) = \frac{\text{conf}(X \Rightarrow Y)}{\text{supp}(Y)} = \frac{ {{confidence}} }{ {{suppY}} } = {{lift}}`,
+    leverage: String.raw`\text{lev}(X \Rightarrow Y) = \text{supp}(X \cup Y) - \text{supp}(X)\,\text{supp}(Y) = {{leverage}}`,
+    conviction: String.raw`\text{conv}(X \Rightarrow Y) = \frac{1 - \text{supp}(Y)}{1 - \text{conf}(X \Rightarrow Y)} = {{conviction}}`,
+  };
+}
 
 const CELLS = ['both', 'xOnly', 'yOnly', 'neither'] as const;
 
@@ -167,25 +170,24 @@ export default function AprioriMeasures({ id = 'aprioriTable' }: { id?: string }
             </table>
           </div>
           <div className="apriori-equations" role="group" aria-label={t.equations} tabIndex={0}>
-            {(Object.keys(TEX) as (keyof typeof TEX)[]).map((key) => (
-              <Equation
-                key={key}
-                display
-                tex={TEX[key]}
-                label={t[key]}
-                values={{
-                  both: state.both,
-                  N,
-                  nX,
-                  support: measures.support,
-                  confidence: measures.confidence,
-                  suppY: nY / N,
-                  lift: measures.lift,
-                  leverage: measures.leverage,
-                  conviction: measures.conviction,
-                }}
-              />
-            ))}
+            {(Object.entries(texFor(state.both, N, nX)) as [keyof typeof measures, string][]).map(
+              ([key, tex]) => (
+                <Equation
+                  key={key}
+                  display
+                  tex={tex}
+                  label={t[key as 'support']}
+                  values={{
+                    support: measures.support,
+                    confidence: measures.confidence,
+                    suppY: nY / N,
+                    lift: measures.lift,
+                    leverage: measures.leverage,
+                    conviction: measures.conviction,
+                  }}
+                />
+              ),
+            )}
           </div>
           <p className="apriori-verdict" data-testid="apriori-verdict">
             {verdict}

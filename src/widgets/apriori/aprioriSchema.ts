@@ -43,10 +43,10 @@ export const SUGGESTED_SUPPORT: Record<AprioriExample, number> = {
 
 /** The contingency table of the measures widget: counts of the four cells. */
 export const APRIORI_TABLE_SCHEMA = defineSchema({
-  both: intParam({ min: 0, max: 200, default: 6 }),
-  xOnly: intParam({ min: 0, max: 200, default: 2 }),
-  yOnly: intParam({ min: 0, max: 200, default: 4 }),
-  neither: intParam({ min: 0, max: 200, default: 8 }),
+  both: intParam({ min: 0, max: 60, default: 6 }),
+  xOnly: intParam({ min: 0, max: 60, default: 2 }),
+  yOnly: intParam({ min: 0, max: 60, default: 4 }),
+  neither: intParam({ min: 0, max: 60, default: 8 }),
 });
 
 export const DEFAULT_APRIORI_ID = 'apriori';
