@@ -148,6 +148,7 @@ function print(where, rows) {
   }
 }
 
+const loadBefore = os.loadavg()[0];
 await bundle();
 console.log(
   `Apriori: ${DATA.transactions} synthetic baskets × ${DATA.items} items (seed ${DATA.seed})`,
@@ -175,9 +176,18 @@ const results = {
     targetMs: { 0.01: 24, 0.001: 40 },
   },
   machine: { cpu: cpuName(), cores: cores(), node: process.version, chromium: browser.version },
+  // One-minute load averages before and after: above the core count, the medians mostly
+  // measure the other processes, and the minima are the better guide.
+  loadAverage: { before: loadBefore, after: os.loadavg()[0] },
   date: new Date().toISOString(),
   node,
   chromium: browser.rows,
 };
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+if (Math.max(loadBefore, os.loadavg()[0]) > cores()) {
+  console.log(
+    `Note: load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${cores()} cores; ` +
+      'the machine was busy, so read the minima rather than the medians.',
+  );
+}
 console.log(`Wrote ${path.relative(root, resultsFile)}`);
