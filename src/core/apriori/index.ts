@@ -45,3 +45,18 @@ export type {
   TraceLevel,
   TracePruned,
 } from './types';
+export {
+  KOREAN_PARTICLES,
+  seededSample,
+  stopWordSet,
+  stripParticle,
+  textLines,
+  textToTransactions,
+  tokenizeForMining,
+  tsvDocuments,
+  type MiningTokenizeOptions,
+  type StopWordLang,
+  type TextFormat,
+  type TextToTransactionsOptions,
+  type TextTransactions,
+} from './text';
