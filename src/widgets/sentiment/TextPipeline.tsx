@@ -69,15 +69,15 @@ const strings = defineStrings(
     after: 'after',
     unchanged: '(nothing changed)',
     s2: 'Tokens and word shaping',
-    josa: 'Strip Korean particles (영화가 → 영화)',
+    josa: 'Strip Korean particles (josa)',
     josaHelp:
-      'Strips one listed particle from the end of a word, only the form that fits the final consonant (책을, 영화를); particles that fit anywhere (에, 의, 도, 만) only go when two syllables stay, so words like 정도 and 회의 are kept.',
+      'Strips one listed particle from the end of a word, and only the form that fits the final consonant; particles that fit after any syllable only go when two syllables stay, so nouns that merely end like a particle are kept.',
     trunc: 'Cut words to N characters (0 = off)',
     truncHelp:
-      'The course keeps the first 5 characters of each Korean word, so “재미있었어요” and “재미있었다” become the same word.',
+      'The course keeps the first 5 characters of each Korean word, so two endings of one verb become the same word.',
     stop: 'Remove stop words (stopwords-iso)',
     stopHelp:
-      'The English list also holds good, great and like, which hurts sentiment analysis. Negations (not, 안, 못) are kept.',
+      'The English list also holds good, great and like, which hurts sentiment analysis. Negations (not, no, never and their Korean counterparts) are kept.',
     token: 'token',
     stem: 'without particle',
     word: 'final word',
