@@ -31,6 +31,8 @@ const strings = defineStrings(
     imdb: 'IMDB 영어 리뷰 4,000개',
     ko: '한국어 리뷰 (교재용으로 작성)',
     custom: '내 데이터 (아래에서 불러오기)',
+    noCustom:
+      '아직 불러온 내 데이터가 없습니다. 아래 “내 데이터로 학습하기”에서 파일을 올리거나 붙여 넣으세요.',
     model: '모델',
     simpleRNN: 'SimpleRNN (단순 순환층)',
     lstm: 'LSTM (장단기 메모리)',
@@ -95,6 +97,8 @@ const strings = defineStrings(
     imdb: 'IMDB English reviews (4,000)',
     ko: 'Korean reviews (written for the textbook)',
     custom: 'My own data (load it below)',
+    noCustom:
+      'No data of your own is loaded yet. Upload or paste a file in “Train on your own data” below.',
     model: 'Model',
     simpleRNN: 'SimpleRNN',
     lstm: 'LSTM',
@@ -400,7 +404,7 @@ export default function SentimentTrainer({ id = 'sent' }: { id?: string }) {
       ) : null}
       {customMissing || view.status === 'error' ? (
         <p role="alert" className="sent-error">
-          {view.status === 'error' && view.message ? view.message[lang] : t.custom}
+          {view.status === 'error' && view.message ? view.message[lang] : t.noCustom}
         </p>
       ) : null}
       {view.status === 'diverged' ? (
