@@ -450,35 +450,37 @@ export default function SentimentTrainer({ id = 'sent' }: { id?: string }) {
         <div className="sent-grid">
           <div>
             <h4>{t.confusion}</h4>
-            <table className="sent-table sent-confusion" data-testid="sent-confusion">
-              <thead>
-                <tr>
-                  <td />
-                  <th scope="col">
-                    {t.predicted}: {t.neg}
-                  </th>
-                  <th scope="col">
-                    {t.predicted}: {t.pos}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">
-                    {t.actual}: {t.neg}
-                  </th>
-                  <td className="is-right">{result.confusion[0]}</td>
-                  <td>{result.confusion[1]}</td>
-                </tr>
-                <tr>
-                  <th scope="row">
-                    {t.actual}: {t.pos}
-                  </th>
-                  <td>{result.confusion[2]}</td>
-                  <td className="is-right">{result.confusion[3]}</td>
-                </tr>
-              </tbody>
-            </table>
+            <div className="sent-scroll" tabIndex={0} role="region" aria-label={t.confusion}>
+              <table className="sent-table sent-confusion" data-testid="sent-confusion">
+                <thead>
+                  <tr>
+                    <td />
+                    <th scope="col">
+                      {t.predicted}: {t.neg}
+                    </th>
+                    <th scope="col">
+                      {t.predicted}: {t.pos}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">
+                      {t.actual}: {t.neg}
+                    </th>
+                    <td className="is-right">{result.confusion[0]}</td>
+                    <td>{result.confusion[1]}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">
+                      {t.actual}: {t.pos}
+                    </th>
+                    <td>{result.confusion[2]}</td>
+                    <td className="is-right">{result.confusion[3]}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
           </div>
           <div>
             <h4>{t.wrong}</h4>
