@@ -287,3 +287,18 @@ describe('export and import', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('runtime status while a backend starts (the header polls tfjs memory)', () => {
+  it('reads null instead of throwing', async () => {
+    const status = await import('../../../src/core/runtime/status');
+    status.registerMemoryReader(() => {
+      throw new Error("Backend 'wasm' has not yet been initialized.");
+    });
+    try {
+      expect(status.memoryStats()).toBeNull();
+      expect(() => status.refreshMemoryStats()).not.toThrow();
+    } finally {
+      status.registerMemoryReader(() => tf.memory() as { numTensors: number; numBytes: number });
+    }
+  });
+});
