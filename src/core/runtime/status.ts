@@ -83,8 +83,14 @@ export function onBackendChange(listener: (status: BackendStatus) => void): () =
 /** `tf.memory()`'s tensor count and bytes now, or null while tfjs is not loaded. */
 export function memoryStats(): MemoryStats | null {
   if (!readMemory) return null;
-  const { numTensors, numBytes } = readMemory();
-  return { numTensors, numBytes };
+  try {
+    const { numTensors, numBytes } = readMemory();
+    return { numTensors, numBytes };
+  } catch {
+    // tfjs throws "Backend 'wasm' has not yet been initialized" while a backend is starting;
+    // the poller then reads again on its next tick.
+    return null;
+  }
 }
 
 /** Re-reads the tensor counts and tells the listeners if they changed. */
