@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { registerWasmSegmentSum } from './wasmKernels';
 
 type WasmModule = typeof import('@tensorflow/tfjs-backend-wasm');
 
@@ -33,13 +34,14 @@ export function wasmThreadsAllowed(): boolean {
 /**
  * Imports @tensorflow/tfjs-backend-wasm (which registers the 'wasm' backend) once and points
  * it at our copies of the binaries. SIMD is used where the browser has it; threads only when
- * the page is cross-origin isolated.
+ * the page is cross-origin isolated. Adds the kernels it lacks for training (./wasmKernels).
  */
 export function loadWasmBackend(): Promise<WasmModule> {
   loading ??= (async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths({ ...WASM_BINARY_URLS });
     if (!wasmThreadsAllowed()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    registerWasmSegmentSum();
     return wasm;
   })();
   loading.catch(() => (loading = null));

@@ -12,7 +12,7 @@ import {
   rebuildModel,
 } from '../../../src/widgets/sentiment/training/pageModel';
 import { wordByWord, wordMap } from '../../../src/widgets/sentiment/training/readings';
-import { segmentSum } from '../../../src/widgets/sentiment/training/segmentSumKernel';
+import { segmentSum } from '../../../src/core/runtime/wasmKernels';
 import { evaluate, type TrainedModel } from '../../../src/widgets/sentiment/training/trainingStore';
 import {
   exportModel,

@@ -251,12 +251,6 @@ async function runOnce(settings: TrainSettings, hooks: RunHooks): Promise<RunOut
           event.valMetrics?.accuracy ?? NaN,
         ),
     },
-    {
-      worker: new Worker(new URL('./sentimentWorker.ts', import.meta.url), {
-        type: 'module',
-        name: 'gatebook-sentiment',
-      }),
-    },
   );
   active = run;
   if (cancelRequested) run.cancel();

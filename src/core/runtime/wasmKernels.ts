@@ -1,5 +1,7 @@
-// tfjs's wasm backend has no UnsortedSegmentSum kernel, and that is the gradient of tf.gather —
-// the Embedding layer's lookup. Without it an Embedding cannot train on wasm ("Kernel
+// Kernels tfjs's wasm backend lacks, registered when the core loads that backend.
+//
+// UnsortedSegmentSum is the gradient of tf.gather — the Embedding layer's lookup. Without it
+// an Embedding cannot train on wasm ("Kernel
 // 'UnsortedSegmentSum' not registered for backend 'wasm'"). This registers a plain-JS kernel
 // for it: a scatter-add of the rows of x into numSegments rows (ids outside the range are
 // ignored, as TensorFlow does). It runs once per training step over [batch·steps, embedding]
