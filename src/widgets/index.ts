@@ -26,6 +26,7 @@ export const lessonComponents: MDXComponents = {
   GruCompare: framed(lazy(() => import('./gru/GruCompare'))),
   GruShapes: framed(lazy(() => import('./gru/GruShapes'))),
   GruRace: framed(lazy(() => import('./gru/GruRace'))),
+  Exercises: framed(lazy(() => import('../exercises/Exercises'))),
   ...sentimentComponents,
   ...aprioriComponents,
   ...ldaComponents,
