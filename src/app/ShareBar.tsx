@@ -21,7 +21,7 @@ const strings = defineStrings(
     codeCopied: '임베드 코드를 복사했습니다.',
     copyFailed: '자동으로 복사하지 못했습니다. 아래 칸의 내용을 직접 복사해 주세요.',
     manualLabel: '복사할 링크',
-    iframeTitle: '{lesson} — {widget} (Gatebook)',
+    iframeTitle: 'Gatebook「{lesson}」의 {widget} 위젯',
   },
   {
     group: 'Share this widget',

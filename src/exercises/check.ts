@@ -16,7 +16,7 @@ export function parseAnswer(raw: string): number {
     scale = 0.01;
     text = text.slice(0, -1);
   }
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  if (/^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
   else if (/^[-+]?\d*,\d+$/.test(text)) text = text.replace(',', '.');
   const fraction = /^([-+]?\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(text);
   if (fraction) {
