@@ -87,7 +87,7 @@ describe('widget anchors and routes', () => {
   });
 
   it('finds a widget instance in a nested element tree by type and id', () => {
-    const A = () => null;
+    const A = (_props: { id: string }) => null;
     const tree = (
       <div>
         <p>text</p>
