@@ -14,6 +14,7 @@ import { formatHash, getLocation } from '../state/urlStore';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { lessonComponents } from '../widgets';
 import { useLessonModule } from './LessonPage';
+import { forwardKey } from './forwardKey';
 import { nameWidgets } from './widgetIdentity';
 
 const strings = defineStrings(
@@ -74,6 +75,22 @@ function pickOne(
   };
 }
 
+/**
+ * An embed shows one widget, so keys pressed with nothing focused (right after the slide or
+ * the LMS page gives the frame focus) belong to it: hand them to the widget's own listeners.
+ */
+function useForwardKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target !== document.body && event.target !== document.documentElement) return;
+      const widget = document.querySelector('.embed-page .widget');
+      if (widget) forwardKey(event, widget);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 export function EmbedPage({ slug, widget, id }: { slug: string; widget: string; id?: string }) {
   const lang = useLang();
   const t = useStrings(strings);
@@ -82,6 +99,7 @@ export function EmbedPage({ slug, widget, id }: { slug: string; widget: string; 
   useEffect(() => {
     document.title = `${widget} · ${title} — Gatebook`;
   }, [widget, title]);
+  useForwardKeys();
   const lessonHref = () => {
     const params = new URLSearchParams({ lang });
     for (const [k, v] of getLocation().params) if (k.includes('.')) params.append(k, v);

@@ -45,11 +45,12 @@ type Message = { kind: 'link' | 'code' | 'failed'; text: string } | null;
 export function ShareBar({
   slug,
   identity,
-  prefixes,
+  stateKeys,
 }: {
   slug: string;
   identity: WidgetIdentity;
-  prefixes: ReadonlySet<string>;
+  /** The URL keys (`prefix.key`) of this widget's state. */
+  stateKeys: ReadonlySet<string>;
 }) {
   const t = useStrings(strings);
   const lang = useLang();
@@ -61,7 +62,7 @@ export function ShareBar({
   const [manual, setManual] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
-  const state = () => widgetParams(getLocation().params, prefixes);
+  const state = () => widgetParams(getLocation().params, stateKeys);
   const lessonTitle = findLesson(slug)?.lesson.title[lang] ?? slug;
   const snippet = () =>
     iframeSnippet(

@@ -9,13 +9,10 @@ export function siteBase(): string {
   return `${origin}${pathname}${search}`;
 }
 
-/** Only this widget's state (its claimed `prefix.` keys) travels in a shared link. */
-export function widgetParams(all: URLSearchParams, prefixes: Iterable<string>): URLSearchParams {
-  const wanted = [...prefixes].map((p) => `${p}.`);
+/** Only this widget's state (the `prefix.key` entries of its schemas) travels in a shared link. */
+export function widgetParams(all: URLSearchParams, keys: ReadonlySet<string>): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [key, value] of all) {
-    if (wanted.some((p) => key.startsWith(p))) out.append(key, value);
-  }
+  for (const [key, value] of all) if (keys.has(key)) out.append(key, value);
   return out;
 }
 

@@ -237,6 +237,18 @@ function NumericItem({
   );
 }
 
+/**
+ * An option that is nothing but math (`$(5, 3, 20)$`) would have no accessible name, since
+ * KaTeX's visual markup is hidden from assistive technology: give it the TeX source's text.
+ */
+function mathOnlyLabel(text: string): string | undefined {
+  const math = /^\s*\$([^$]+)\$\s*$/.exec(text);
+  return math?.[1]
+    ?.replace(/\\[a-zA-Z]+/g, '')
+    .replace(/[{}]/g, '')
+    .trim();
+}
+
 function ChoiceItem({
   lesson,
   exercise,
@@ -278,6 +290,7 @@ function ChoiceItem({
           <label key={k} className="exercise-option">
             <input
               type="radio"
+              aria-label={mathOnlyLabel(option.text[lang])}
               name={name}
               value={String(k)}
               checked={picked === k}

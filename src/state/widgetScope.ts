@@ -7,7 +7,8 @@ import type { Schema } from './schema';
  * state), and which schemas exist (so tests can fuzz every one of them).
  */
 export interface WidgetScope {
-  claim(prefix: string): void;
+  /** `prefix` is this widget's; its URL keys are `prefix.<key>` for each key of `schema`. */
+  claim(prefix: string, schema: Schema): void;
 }
 
 export const WidgetScopeContext = createContext<WidgetScope | null>(null);
@@ -28,6 +29,6 @@ export function useClaimState(prefix: string, schema: Schema): void {
   const scope = useContext(WidgetScopeContext);
   useLayoutEffect(() => {
     registerSchema(prefix, schema);
-    scope?.claim(prefix);
+    scope?.claim(prefix, schema);
   }, [scope, prefix, schema]);
 }

@@ -6,6 +6,7 @@ import {
   type ComponentType,
   type LazyExoticComponent,
 } from 'react';
+import { forwardKey } from '../app/forwardKey';
 import { ShareBar } from '../app/ShareBar';
 import { WidgetIdentityContext, widgetAnchor, type WidgetIdentity } from '../app/widgetIdentity';
 import { defineStrings } from '../i18n/defineStrings';
@@ -31,9 +32,13 @@ const strings = defineStrings(
 
 /** Collects the URL prefixes that the framed widget's `useWidgetState` calls use. */
 function useScope(): [WidgetScope, ReadonlySet<string>] {
-  const [prefixes] = useState(() => new Set<string>());
-  const [scope] = useState<WidgetScope>(() => ({ claim: (p) => void prefixes.add(p) }));
-  return [scope, prefixes];
+  const [keys] = useState(() => new Set<string>());
+  const [scope] = useState<WidgetScope>(() => ({
+    claim: (prefix, schema) => {
+      for (const key of Object.keys(schema)) keys.add(`${prefix}.${key}`);
+    },
+  }));
+  return [scope, keys];
 }
 
 /** A shared link's `at=` names the widget to land on: scroll there once it has loaded. */
@@ -58,7 +63,7 @@ export function WidgetFrame({ children }: { children: React.ReactNode }) {
   const t = useStrings(strings);
   const identity = useContext(WidgetIdentityContext);
   const { path } = useLocation();
-  const [scope, prefixes] = useScope();
+  const [scope, stateKeys] = useScope();
   const slug = /^\/lessons\/([a-z0-9-]+)$/.exec(path)?.[1];
   const anchor = identity ? widgetAnchor(identity) : undefined;
   return (
@@ -67,6 +72,14 @@ export function WidgetFrame({ children }: { children: React.ReactNode }) {
       id={anchor}
       data-widget={identity?.name}
       tabIndex={anchor ? -1 : undefined}
+      onKeyDown={(event) => {
+        // Focus on the frame itself (a landed link, a click on its edge): keys go to the widget.
+        // (In classroom mode steppers already listen on the whole page.)
+        if (event.target !== event.currentTarget) return;
+        if (document.documentElement.classList.contains('classroom')) return;
+        const widget = event.currentTarget.querySelector('.widget');
+        if (widget) forwardKey(event.nativeEvent, widget);
+      }}
     >
       <WidgetScopeContext value={scope}>
         <ErrorBoundary
@@ -94,7 +107,7 @@ export function WidgetFrame({ children }: { children: React.ReactNode }) {
           </Suspense>
         </ErrorBoundary>
       </WidgetScopeContext>
-      {identity && slug && <ShareBar slug={slug} identity={identity} prefixes={prefixes} />}
+      {identity && slug && <ShareBar slug={slug} identity={identity} stateKeys={stateKeys} />}
     </div>
   );
 }

@@ -81,8 +81,12 @@ describe('widget anchors and routes', () => {
   });
 
   it('keeps only the widget’s own state in a shared link and escapes the iframe code', () => {
-    const all = new URLSearchParams('lang=ko&shapes.step=2&act.fn=relu&shapesX.a=1&classroom=1');
-    expect(widgetParams(all, ['shapes']).toString()).toBe('shapes.step=2');
+    const all = new URLSearchParams(
+      'lang=ko&shapes.step=2&shapes.bogus=1&act.fn=relu&shapesX.a=1&classroom=1',
+    );
+    expect(widgetParams(all, new Set(['shapes.step', 'shapes.shape'])).toString()).toBe(
+      'shapes.step=2',
+    );
     expect(iframeSnippet('https://x/"><script>', 'a"b')).not.toMatch(/"><script>|a"b/);
   });
 
