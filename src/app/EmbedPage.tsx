@@ -112,7 +112,9 @@ export function EmbedPage({ slug, widget, id }: { slug: string; widget: string; 
   );
   return (
     <div className="embed-page" data-embed={`${slug}/${widget}`}>
-      <h1 className="sr-only">{`${widget} · ${title}`}</h1>
+      {/* Widgets title themselves with h2/h3: keep the outline in order for them. */}
+      <h1 className="sr-only">{title}</h1>
+      <h2 className="sr-only">{widget}</h2>
       {found && isLessonAvailable(slug) ? (
         <ErrorBoundary
           fallback={() => (

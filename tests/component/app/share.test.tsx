@@ -31,7 +31,7 @@ function findFrame(anchor: string): Promise<HTMLElement> {
       expect(el?.querySelector('.widget')).toBeTruthy();
       return el!;
     },
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   );
 }
 
@@ -107,7 +107,7 @@ describe('widget anchors and routes', () => {
   });
 });
 
-describe('copy link and embed code under every widget', () => {
+describe('copy link and embed code under every widget', { timeout: 60_000 }, () => {
   it('copies a link to this widget with its own state, the language and an anchor', async () => {
     const user = userEvent.setup();
     const writeText = mockClipboard(async () => {});
@@ -179,7 +179,7 @@ describe('copy link and embed code under every widget', () => {
   });
 });
 
-describe('embed mode', () => {
+describe('embed mode', { timeout: 60_000 }, () => {
   it('shows one widget of the lesson with the link’s state, without header or footer', async () => {
     goTo('#/embed/sequences/ActivationExplorer?lang=en&act.fn=relu');
     render(<App />);
