@@ -61,10 +61,16 @@ describe('classroom mode in Chromium', () => {
         await readout.waitFor();
         expect(await page.locator('html').getAttribute('class')).toContain('classroom');
         expect(await page.locator('.share-bar:visible').count()).toBe(0);
-        // The step part of the read-out ("t = 1 / 6", "k = 0 / 30"), not its details.
-        const step = async () => (await readout.innerText()).split(/[,·]/)[0]!.trim();
+        // Wait for the widget to settle (its read-out may fill in as its model loads).
+        const step = () => readout.innerText();
+        let before = await step();
+        for (let tries = 0; tries < 20; tries++) {
+          await page.waitForTimeout(400);
+          const now = await step();
+          if (now === before) break;
+          before = now;
+        }
         await page.locator('body').click({ position: { x: 5, y: 300 } });
-        const before = await step();
         await page.keyboard.press('ArrowRight');
         await expect.poll(step, { message: slug }).not.toBe(before);
         await page.keyboard.press('ArrowLeft');
