@@ -113,8 +113,8 @@ export function EmbedPage({ slug, widget, id }: { slug: string; widget: string; 
   return (
     <div className="embed-page" data-embed={`${slug}/${widget}`}>
       {/* Widgets title themselves with h2/h3: keep the outline in order for them. */}
-      <h1 className="sr-only">{title}</h1>
-      <h2 className="sr-only">{widget}</h2>
+      <h1 className="embed-heading">{title}</h1>
+      <h2 className="embed-heading">{widget}</h2>
       {found && isLessonAvailable(slug) ? (
         <ErrorBoundary
           fallback={() => (

@@ -88,6 +88,8 @@ describe('share and embed in Chromium', () => {
       );
       const inner = host.frameLocator('iframe');
       await inner.locator('.widget').first().waitFor();
+      await inner.locator('body').evaluate(() => document.fonts.ready);
+      expect(await inner.locator('h1').boundingBox()).toMatchObject({ width: 1, height: 1 });
       await screenshot(host, `embed-${lang}-iframe`);
       expect(errors).toEqual([]);
       await context.close();
