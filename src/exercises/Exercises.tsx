@@ -298,8 +298,10 @@ function ChoiceItem({
                 setPicked(k);
                 setFeedback(null);
               }}
-            />{' '}
-            <RichText text={option.text[lang]} />
+            />
+            <span>
+              <RichText text={option.text[lang]} />
+            </span>
           </label>
         ))}
       </fieldset>
