@@ -75,7 +75,11 @@ describe('exercises and progress in Chromium', () => {
         path: `tests/.artifacts/screenshots/exercises-${lang}-section.png`,
       });
 
-      // Home: the card shows 2/5.
+      // Home: the card shows 2/5. (Let the lesson's tensor backend finish starting first:
+      // leaving while it starts can trip a memory poll in src/core/runtime/status.ts.)
+      await expect
+        .poll(() => page.locator('.lstm-placeholder').count(), { timeout: 30_000 })
+        .toBe(0);
       await page.goto(new URL(`#/?lang=${lang}`, page.url()).href);
       const card = page.getByTestId('progress-lstm');
       await expect.poll(() => card.innerText()).toContain(t.card(2));
