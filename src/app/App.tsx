@@ -1,25 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
 import { LangContext } from '../i18n/useLang';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useLocation } from '../state/useLocation';
 import { useClassroom, useClassroomKeys } from './classroom';
+import { EmbedPage } from './EmbedPage';
 import { Header } from './Header';
 import { HomePage } from './HomePage';
+import { KeyboardHelpDialog, useHelpKey } from './KeyboardHelp';
 import { LessonPage } from './LessonPage';
 import { NoticeBanner } from './NoticeBanner';
 import { NotFoundPage } from './NotFoundPage';
 import { useLanguagePreference, useTheme } from './preferences';
 import { matchRoute } from './routes';
+import './shell-features.css';
 
 export function App() {
   const { path } = useLocation();
   const lang = useLanguagePreference();
   const theme = useTheme();
   const route = matchRoute(path);
+  const embed = route.name === 'embed';
   const classroom = useClassroom();
-  useClassroomKeys(classroom.active);
+  useClassroomKeys(classroom.active && !embed);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useHelpKey(openHelp);
+  useEffect(() => {
+    document.documentElement.classList.toggle('embed', embed);
+  }, [embed]);
+
+  if (route.name === 'embed') {
+    return (
+      <LangContext value={lang}>
+        <NoticeBanner />
+        <main id="main" tabIndex={-1} className="embed-main">
+          <ErrorBoundary key={path} fallback={(_e, retry) => <PageError onRetry={retry} />}>
+            <EmbedPage slug={route.slug} widget={route.widget} id={route.id} />
+          </ErrorBoundary>
+        </main>
+        {helpOpen && <KeyboardHelpDialog onClose={() => setHelpOpen(false)} />}
+      </LangContext>
+    );
+  }
+
   return (
     <LangContext value={lang}>
-      <Header theme={theme} classroom={classroom} inLesson={route.name === 'lesson'} />
+      <Header
+        theme={theme}
+        classroom={classroom}
+        inLesson={route.name === 'lesson'}
+        onHelp={openHelp}
+      />
       <NoticeBanner />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={path} fallback={(_e, retry) => <PageError onRetry={retry} />}>
@@ -38,6 +69,7 @@ export function App() {
           </p>
         </footer>
       )}
+      {helpOpen && <KeyboardHelpDialog onClose={() => setHelpOpen(false)} />}
     </LangContext>
   );
 }

@@ -4,6 +4,7 @@ import { OfflineStatus } from '../pwa/OfflineStatus';
 import { BackendBadge } from '../ui/BackendBadge';
 import type { Classroom } from './classroom';
 import { ClassroomBar, ClassroomToggle } from './ClassroomBar';
+import { KeyboardHelpButton } from './KeyboardHelp';
 import { setLanguage, setTheme, type Theme } from './preferences';
 import { shellStrings } from './strings';
 
@@ -13,10 +14,13 @@ export function Header({
   theme,
   classroom,
   inLesson,
+  onHelp,
 }: {
   theme: Theme;
   classroom: Classroom;
   inLesson: boolean;
+  /** Opens the keyboard map; left out, no button is shown. */
+  onHelp?: () => void;
 }) {
   const lang = useLang();
   const t = useStrings(shellStrings);
@@ -49,6 +53,7 @@ export function Header({
             </button>
           ))}
         </div>
+        {onHelp && <KeyboardHelpButton onOpen={onHelp} />}
         {!classroom.active && (
           <button
             type="button"

@@ -2,11 +2,16 @@ import { useEffect } from 'react';
 import { format } from '../i18n/defineStrings';
 import { useLang, useStrings } from '../i18n/useLang';
 import { LESSONS, isLessonAvailable, lessonPath } from '../lessons/registry';
+import { solvedCount, useProgress } from '../exercises/progress';
+import { ProgressTools } from './ProgressTools';
 import { shellStrings } from './strings';
+import { useExerciseIds } from './useExerciseCounts';
 
 export function HomePage() {
   const lang = useLang();
   const t = useStrings(shellStrings);
+  const progress = useProgress();
+  const exerciseIds = useExerciseIds();
   useEffect(() => {
     document.title =
       lang === 'ko' ? 'Gatebook — 순환 신경망 교과서' : 'Gatebook — the RNN textbook';
@@ -22,11 +27,20 @@ export function HomePage() {
         {LESSONS.map((lesson, index) => {
           const available = isLessonAvailable(lesson.slug);
           const number = format(t.lessonNumber, { n: index });
+          const ids = exerciseIds.get(lesson.slug);
+          const solved = ids ? solvedCount(progress, lesson.slug, ids) : 0;
+          const progressLabel = ids ? format(t.progress, { n: solved, count: ids.length }) : '';
           const body = (
             <>
               <span className="toc-number">{number}</span>
               <span className="toc-title">{lesson.title[lang]}</span>
               <span className="toc-summary">{lesson.summary[lang]}</span>
+              {available && ids && ids.length > 0 && (
+                <span className="toc-progress" data-testid={`progress-${lesson.slug}`}>
+                  <progress max={ids.length} value={solved} aria-hidden="true" />
+                  <span>{progressLabel}</span>
+                </span>
+              )}
               {available ? (
                 <span className="toc-start" aria-hidden="true">
                   {t.start} →
@@ -54,6 +68,7 @@ export function HomePage() {
           );
         })}
       </ol>
+      <ProgressTools />
     </div>
   );
 }

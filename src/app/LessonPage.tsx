@@ -14,6 +14,7 @@ import {
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { lessonComponents } from '../widgets';
 import { NotFoundPage } from './NotFoundPage';
+import { nameWidgets } from './widgetIdentity';
 import { shellStrings } from './strings';
 
 const loaded = new Map<string, LessonModule>();
@@ -22,7 +23,7 @@ const loaded = new Map<string, LessonModule>();
  * Loads a lesson file once per language and keeps it, so switching language back and
  * forth is instant. A failed load is thrown at render time for the error boundary's retry.
  */
-function useLessonModule(slug: string, lang: Lang): LessonModule | null {
+export function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   const key = `${slug}/${lang}`;
   const [state, setState] = useState<{ key: string; module?: LessonModule; error?: Error }>(() => ({
     key,
@@ -62,7 +63,7 @@ function LessonContent({ slug, lang }: { slug: string; lang: Lang }) {
     );
   }
   const Content = lesson.default;
-  return <Content components={lessonComponents} />;
+  return <Content components={nameWidgets(lessonComponents)} />;
 }
 
 export function LessonPage({ slug }: { slug: string }) {

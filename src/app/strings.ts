@@ -29,6 +29,7 @@ export const shellStrings = defineStrings(
       '순환 신경망(RNN), LSTM, GRU가 한 단계씩 움직이는 모습을 직접 보고, 숫자를 바꾸고, 브라우저에서 바로 학습시켜 보세요. 텍스트 마이닝의 고전인 연관 규칙과 토픽 모델링도 함께 다룹니다.',
     lessonLoadFailed: '이 장을 불러오지 못했습니다. 네트워크를 확인하고 다시 시도해 주세요.',
     retry: '다시 시도',
+    progress: '연습 문제 {n}/{count}',
   },
   {
     skipToContent: 'Skip to content',
@@ -57,5 +58,6 @@ export const shellStrings = defineStrings(
       'Watch recurrent networks, LSTMs and GRUs move one step at a time, change their numbers, and train them right in your browser. The classic text-mining methods — association rules and topic models — are here too.',
     lessonLoadFailed: 'This lesson could not be loaded. Check your connection and try again.',
     retry: 'Try again',
+    progress: 'Exercises {n}/{count}',
   },
 );

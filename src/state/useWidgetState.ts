@@ -3,6 +3,7 @@ import { reportNotices } from './notices';
 import { parseState, sanitize, serializeState, type Schema, type StateOf } from './schema';
 import { updateParams } from './urlStore';
 import { useLocation } from './useLocation';
+import { useClaimState } from './widgetScope';
 
 export type SetWidgetState<S extends Schema> = (
   patch: Partial<StateOf<S>> | ((prev: StateOf<S>) => Partial<StateOf<S>>),
@@ -16,6 +17,7 @@ export function useWidgetState<S extends Schema>(
   id: string,
   schema: S,
 ): [StateOf<S>, SetWidgetState<S>] {
+  useClaimState(id, schema);
   const { params } = useLocation();
   const relevant = useMemo(() => {
     const parts: string[] = [];

@@ -56,6 +56,23 @@ const ACTIVATES_ON_SPACE =
 
 export type StepKeyAction = 'first' | 'prev' | 'next' | 'toggle';
 
+/**
+ * With several steppers listening on the whole page (classroom mode), only one may act:
+ * the one in the widget that has focus, else the first one on screen, else the first one.
+ */
+export function documentStepTarget(doc: Document): Element | null {
+  const all = [...doc.querySelectorAll('.step-controls')];
+  const focusedWidget = doc.activeElement?.closest('.widget');
+  const mine = focusedWidget && all.find((s) => focusedWidget.contains(s));
+  if (mine) return mine;
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const onScreen = all.find((s) => {
+    const box = (s.closest('.widget') ?? s).getBoundingClientRect();
+    return box.bottom > 0 && box.top < height && box.height > 0;
+  });
+  return onScreen ?? all[0] ?? null;
+}
+
 /** Which action a key press asks for, or `null` if the shortcuts should leave it alone. */
 export function stepKeyAction(event: KeyboardEvent): StepKeyAction | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
@@ -123,7 +140,10 @@ export function StepControls({
     if (!root) return;
     const target: HTMLElement | Document =
       keyboard === 'document' ? document : (root.closest<HTMLElement>('.widget') ?? root);
-    const listener = (event: Event) => onKey(event as KeyboardEvent);
+    const listener = (event: Event) => {
+      if (keyboard === 'document' && documentStepTarget(document) !== root) return;
+      onKey(event as KeyboardEvent);
+    };
     target.addEventListener('keydown', listener);
     return () => target.removeEventListener('keydown', listener);
   }, [keyboard]);

@@ -28,6 +28,7 @@ export const lessonComponents: MDXComponents = {
   GruShapes: framed(lazy(() => import('./gru/GruShapes'))),
   GruRace: framed(lazy(() => import('./gru/GruRace'))),
   ...bpttComponents,
+  Exercises: framed(lazy(() => import('../exercises/Exercises'))),
   ...sentimentComponents,
   ...aprioriComponents,
   ...ldaComponents,

@@ -48,4 +48,57 @@ describe('classroom mode in Chromium', () => {
       await context.close();
     });
   }
+
+  const STEPPING = ['sequences', 'simple-rnn', 'lstm', 'gru', 'bptt'];
+  for (const lang of ['ko', 'en'] as const) {
+    it(`opens every lesson in classroom mode with its own stepping and the ? keyboard map (${lang})`, async () => {
+      const { context, page, errors } = await openPage(browser, `#/?lang=${lang}`, {
+        viewport: { width: 1920, height: 1080 },
+      });
+      for (const slug of STEPPING) {
+        await page.goto(new URL(`#/lessons/${slug}?lang=${lang}&classroom=1`, page.url()).href);
+        const readout = page.locator('.step-controls .step-readout').first();
+        await readout.waitFor();
+        expect(await page.locator('html').getAttribute('class')).toContain('classroom');
+        expect(await page.locator('.share-bar:visible').count()).toBe(0);
+        // Wait for the widget to settle (its read-out may fill in as its model loads).
+        const step = () => readout.innerText();
+        let before = await step();
+        for (let tries = 0; tries < 20; tries++) {
+          await page.waitForTimeout(400);
+          const now = await step();
+          if (now === before) break;
+          before = now;
+        }
+        await page.locator('body').click({ position: { x: 5, y: 300 } });
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(step, { message: slug }).not.toBe(before);
+        await page.keyboard.press('ArrowLeft');
+        await expect.poll(step, { message: slug }).toBe(before);
+      }
+      // The lesson remote: ? opens it, Esc closes only it.
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByRole('button').evaluate((b) => b === document.activeElement)).toBe(
+        true,
+      );
+      await expectNoAxeViolations(page);
+      await page.screenshot({
+        path: `tests/.artifacts/screenshots/classroom-${lang}-keyboard-map-1920.png`,
+      });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await page.locator('html').getAttribute('class')).toContain('classroom');
+      // Also from the button, on a phone, outside classroom mode.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(new URL(`#/lessons/gru?lang=${lang}`, page.url()).href);
+      await page.getByTestId('keyboard-help-open').click();
+      await dialog.waitFor();
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: `tests/.artifacts/screenshots/keyboard-map-${lang}-390.png` });
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 });
