@@ -18,7 +18,8 @@ describe('wasm kernels the core adds', () => {
 
   it('train an Embedding lookup: the gradient of gather matches the hand sum', () => {
     const before = tf.memory().numTensors;
-    const table = tf.variable(tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]));
+    const init = tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]);
+    const table = tf.variable(init);
     const ids = tf.tensor1d([2, 0, 2, 3], 'int32');
     const weights = tf.tensor2d([1, 10, 100, 1000, 2, 20, 3, 30], [4, 2]);
     const { value, grads } = tf.variableGrads(
@@ -27,7 +28,7 @@ describe('wasm kernels the core adds', () => {
     );
     // Row 0 gets [100, 1000]; row 2 gets [1, 10] + [2, 20]; row 3 [3, 30]; row 1 nothing.
     expect(Array.from(grads[table.name]!.dataSync())).toEqual([100, 1000, 0, 0, 3, 30, 3, 30]);
-    tf.dispose([table, ids, weights, value, grads[table.name]!]);
+    tf.dispose([init, table, ids, weights, value, grads[table.name]!]);
     expect(tf.memory().numTensors).toBe(before);
   });
 });
