@@ -10,7 +10,7 @@ import { useCpuRuntime } from '../lstm/setup';
 
 /** The two new lessons, loaded through the registry as the lesson page does (KaTeX strict). */
 const LESSONS = [
-  { slug: 'simple-rnn', widgets: ['RnnCell', 'RnnTraining', 'EmbeddingPadding'] },
+  { slug: 'simple-rnn', widgets: ['RnnCell', 'RnnTraining', 'EmbeddingPadding', 'Exercises'] },
   { slug: 'bptt', widgets: ['GradientDescent', 'BpttNorms', 'GradientClipping', 'SequenceRace'] },
 ] as const;
 
