@@ -120,6 +120,11 @@ async function measureBackend(browser, url, backend) {
     }
     const probe = await page.evaluate(() => window.gatebookLab.probe());
     const calibration = await page.evaluate((b) => window.gatebookLab.calibrate(b), backend);
+    const fusedCheck = await page.evaluate((b) => window.gatebookLab.checkFused(b), backend);
+    console.log(
+      `  ${backend}: fused LSTM path ${fusedCheck.fused ? 'on' : 'OFF'}, max relative ` +
+        `difference to the autodiff path ${fusedCheck.maxRelativeError.toExponential(1)}`,
+    );
     const rows = {};
     for (const mode of ['train', 'infer']) {
       for (const implementation of ['core', 'layers']) {
@@ -136,6 +141,7 @@ async function measureBackend(browser, url, backend) {
       backend,
       rows,
       calibration,
+      fusedCheck,
       renderer: probe.renderer,
       wasm: started.wasm ?? null,
       problems,

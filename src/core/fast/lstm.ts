@@ -13,6 +13,7 @@ import {
   LSTM_STEP_FORWARD,
   lstmKernelsAvailable,
   runStepKernel,
+  unpacked,
 } from './lstmKernels';
 
 export interface FastLstmResult {
@@ -73,33 +74,32 @@ function lstmLayer(args: unknown[], sequences: boolean) {
   const [B, T, D] = x.shape;
   const H = recurrentKernel.shape[0];
 
-  // Every step's input product at once: [4H, T·B], column t·B + b.
-  const xr = tf.reshape(tf.transpose(x, [2, 1, 0]), [D, T * B]) as tf.Tensor2D;
-  const xz = tf.matMul(kernel, xr, true, false);
-  const uT = tf.transpose(recurrentKernel) as tf.Tensor2D; // [4H, H]
-  let h = tf.transpose(h0) as tf.Tensor2D; // [H, B]
-  let c = tf.transpose(c0) as tf.Tensor2D;
+  // Every step's input product at once: [T·B, 4H], row t·B + b.
+  const xr = tf.reshape(tf.transpose(x, [1, 0, 2]), [T * B, D]) as tf.Tensor2D;
+  const xz = unpacked(tf.matMul(xr, kernel));
+  let h = h0;
+  let c = c0;
   const hs: tf.Tensor2D[] = [h];
   const cs: tf.Tensor2D[] = [c];
   const rzs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const rz = tf.matMul(uT, h) as tf.Tensor2D;
+    const rz = tf.matMul(h, recurrentKernel) as tf.Tensor2D; // [B, 4H]
     [c, h] = runStepKernel(LSTM_STEP_FORWARD, { rz, xz, bias, cPrev: c }, { t, T });
     rzs.push(rz);
     hs.push(h);
     cs.push(c);
   }
-  const hAll = tf.stack(hs, 1) as tf.Tensor3D; // [H, T + 1, B]: h₋₁, h_0 … h_{T−1}
-  const cAll = tf.stack(cs, 0) as tf.Tensor3D; // [T + 1, H, B]
-  const rzAll = tf.stack(rzs, 0) as tf.Tensor3D; // [T, 4H, B]
+  const hAll = tf.stack(hs, 0) as tf.Tensor3D; // [T + 1, B, H]: h₋₁, h_0 … h_{T−1}
+  const cAll = unpacked(tf.stack(cs, 0) as tf.Tensor3D); // [T + 1, B, H]
+  const rzAll = unpacked(tf.stack(rzs, 0) as tf.Tensor3D); // [T, B, 4H]
   save([xr, xz, rzAll, cAll, hAll, kernel, recurrentKernel, bias]);
 
   const value = sequences
     ? tf.transpose(
-        tf.concat([tf.slice(hAll, [0, 1, 0], [H, T, B]), tf.reshape(c, [H, 1, B])], 1),
-        [2, 1, 0],
+        tf.concat([tf.slice(hAll, [1, 0, 0], [T, B, H]), tf.reshape(c, [1, B, H])], 0),
+        [1, 0, 2],
       )
-    : tf.transpose(tf.stack([h, c], 1), [2, 1, 0]);
+    : tf.stack([h, c], 1);
 
   const gradFunc = (dValue: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
     const [sXr, sXz, sRz, sC, sH, sKernel, sRecurrent, sBias] = saved as [
@@ -112,7 +112,8 @@ function lstmLayer(args: unknown[], sequences: boolean) {
       tf.Tensor2D,
       tf.Tensor1D,
     ];
-    const dOut = tf.transpose(dValue, [1, 2, 0]); // [K, H, B]
+    const dOut = unpacked(tf.transpose(dValue, [1, 0, 2])); // [K, B, H]
+    const uT = tf.transpose(sRecurrent) as tf.Tensor2D; // [4H, H]
     const dzs: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
     let dhRec: tf.Tensor2D | null = null;
     let dcNext: tf.Tensor2D | null = null;
@@ -130,16 +131,16 @@ function lstmLayer(args: unknown[], sequences: boolean) {
       }
       const [dz, dcPrev] = runStepKernel(LSTM_STEP_BACKWARD, inputs, { t, T, sequences });
       dzs[t] = dz;
-      dhRec = tf.matMul(sRecurrent, dz); // [H, B]
+      dhRec = tf.matMul(dz, uT); // [B, H]
       dcNext = dcPrev;
     }
-    const dZ = tf.reshape(tf.stack(dzs, 1), [4 * H, T * B]) as tf.Tensor2D; // column t·B + b
-    const hPrev = tf.reshape(tf.slice(sH, [0, 0, 0], [H, T, B]), [H, T * B]) as tf.Tensor2D;
-    const dKernel = tf.matMul(sXr, dZ, false, true); // [D, 4H]
-    const dRecurrent = tf.matMul(hPrev, dZ, false, true); // [H, 4H]
-    const dBias = tf.sum(dZ, 1);
-    const dx = tf.transpose(tf.reshape(tf.matMul(sKernel, dZ), [D, T, B]), [2, 1, 0]);
-    return [dx, dKernel, dRecurrent, dBias, tf.transpose(dhRec!), tf.transpose(dcNext!)];
+    const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b
+    const hPrev = tf.reshape(tf.slice(sH, [0, 0, 0], [T, B, H]), [T * B, H]) as tf.Tensor2D;
+    const dKernel = tf.matMul(sXr, dZ, true, false); // [D, 4H]
+    const dRecurrent = tf.matMul(hPrev, dZ, true, false); // [H, 4H]
+    const dBias = tf.sum(dZ, 0);
+    const dx = tf.transpose(tf.reshape(tf.matMul(dZ, sKernel, false, true), [T, B, D]), [1, 0, 2]);
+    return [dx, dKernel, dRecurrent, dBias, dhRec!, dcNext!];
   };
   return { value, gradFunc };
 }

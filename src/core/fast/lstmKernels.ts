@@ -3,18 +3,22 @@
 // kernels): the gate activations, the cell update and the output gate of a step would
 // otherwise be about ten tiny kernels, each paying a dispatch and a pass over a few kB.
 //
-// Layouts (feature-major, batch last, as `unroll` works; gate rows in STACK_ORDER i, f, o, c̃):
-//   rz    [4H, B]        the step's recurrent product Uᵀ·h₋₁ (forward) — or all steps' stacked,
-//                        [T, 4H, B] (backward)
-//   xz    [4H, T·B]      every step's input product Wᵀ·x_t, column t·B + b
+// Layouts (batch-major, as tf.layers: the matmuls then multiply by a constant right-hand matrix,
+// which the wasm backend's XNNPACK keeps packed between calls; gate columns in STACK_ORDER
+// i, f, o, c̃):
+//   rz    [B, 4H]        the step's recurrent product h₋₁·U (forward) — or all steps' stacked,
+//                        [T, B, 4H] (backward)
+//   xz    [T·B, 4H]      every step's input product x_t·W, row t·B + b
 //   bias  [4H]
-//   cAll  [T + 1, H, B]  c₋₁ (the initial state), c_0 … c_{T−1}
-//   dOut  [K, H, B]      the gradient reaching the layer's output: K = T + 1 slots
+//   cAll  [T + 1, B, H]  c₋₁ (the initial state), c_0 … c_{T−1}
+//   dOut  [K, B, H]      the gradient reaching the layer's output: K = T + 1 slots
 //                        (h_0 … h_{T−1}, then c_{T−1}) with sequences, else K = 2 (h_{T−1}, c_{T−1})
 import * as tf from '@tensorflow/tfjs';
 
 export const LSTM_STEP_FORWARD = 'GatebookLstmStepForward';
 export const LSTM_STEP_BACKWARD = 'GatebookLstmStepBackward';
+/** webgl only: the input in an unpacked texture (the step programs read unpacked ones). */
+export const UNPACKED = 'GatebookUnpacked';
 
 export interface ForwardAttrs {
   t: number;
@@ -28,6 +32,8 @@ export interface BackwardAttrs extends ForwardAttrs {
 type Info = tf.TensorInfo;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+/** tanh through one exp (faster than Math.tanh in V8; ±1 at overflow, exact to float32). */
+const tanh = (x: number) => 1 - 2 / (Math.exp(2 * x) + 1);
 
 // ---------------------------------------------------------------------------------------------
 // The arithmetic, on plain arrays (cpu and wasm share it; float64 inside, float32 out)
@@ -42,24 +48,20 @@ function forwardArrays(
   H: number,
   B: number,
   t: number,
-  T: number,
 ): void {
-  const TB = T * B;
-  const xOff = t * B;
-  for (let j = 0; j < H; j++) {
-    const bi = bias[j]!;
-    const bf = bias[H + j]!;
-    const bo = bias[2 * H + j]!;
-    const bg = bias[3 * H + j]!;
-    for (let b = 0; b < B; b++) {
-      const i = sigmoid(rz[j * B + b]! + xz[j * TB + xOff + b]! + bi);
-      const f = sigmoid(rz[(H + j) * B + b]! + xz[(H + j) * TB + xOff + b]! + bf);
-      const o = sigmoid(rz[(2 * H + j) * B + b]! + xz[(2 * H + j) * TB + xOff + b]! + bo);
-      const g = Math.tanh(rz[(3 * H + j) * B + b]! + xz[(3 * H + j) * TB + xOff + b]! + bg);
-      const k = j * B + b;
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const x = (t * B + b) * G;
+    for (let j = 0; j < H; j++) {
+      const i = sigmoid(rz[r + j]! + xz[x + j]! + bias[j]!);
+      const f = sigmoid(rz[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
+      const o = sigmoid(rz[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
+      const g = tanh(rz[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
+      const k = b * H + j;
       const c = Math.fround(f * cPrev[k]! + i * g);
       cOut[k] = c;
-      hOut[k] = o * Math.tanh(c);
+      hOut[k] = o * tanh(c);
     }
   }
 }
@@ -79,36 +81,31 @@ function backwardArrays(
   attrs: BackwardAttrs,
 ): void {
   const { t, T, sequences } = attrs;
-  const TB = T * B;
-  const HB = H * B;
-  const xOff = t * B;
-  const rzOff = t * 4 * HB;
+  const G = 4 * H;
+  const BH = B * H;
   const last = t === T - 1;
   const K = sequences ? T + 1 : 2;
   const hSlot = sequences ? t : last ? 0 : -1;
   const cSlot = K - 1;
-  for (let j = 0; j < H; j++) {
-    for (let b = 0; b < B; b++) {
-      const k = j * B + b;
-      const zi = rzAll[rzOff + j * B + b]! + xz[j * TB + xOff + b]! + bias[j]!;
-      const zf = rzAll[rzOff + (H + j) * B + b]! + xz[(H + j) * TB + xOff + b]! + bias[H + j]!;
-      const zo =
-        rzAll[rzOff + (2 * H + j) * B + b]! + xz[(2 * H + j) * TB + xOff + b]! + bias[2 * H + j]!;
-      const zg =
-        rzAll[rzOff + (3 * H + j) * B + b]! + xz[(3 * H + j) * TB + xOff + b]! + bias[3 * H + j]!;
-      const i = sigmoid(zi);
-      const f = sigmoid(zf);
-      const o = sigmoid(zo);
-      const g = Math.tanh(zg);
-      const cp = cAll[t * HB + k]!;
-      const tc = Math.tanh(cAll[(t + 1) * HB + k]!);
+  for (let b = 0; b < B; b++) {
+    const r = (t * B + b) * G;
+    const x = (t * B + b) * G;
+    const d = b * G;
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      const i = sigmoid(rzAll[r + j]! + xz[x + j]! + bias[j]!);
+      const f = sigmoid(rzAll[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
+      const o = sigmoid(rzAll[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
+      const g = tanh(rzAll[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
+      const cp = cAll[t * BH + k]!;
+      const tc = tanh(cAll[(t + 1) * BH + k]!);
       let dh = dhRec ? dhRec[k]! : 0;
-      if (hSlot >= 0) dh += dOut[hSlot * HB + k]!;
-      const dc = (dcNext ? dcNext[k]! : dOut[cSlot * HB + k]!) + dh * o * (1 - tc * tc);
-      dz[j * B + b] = dc * g * i * (1 - i);
-      dz[(H + j) * B + b] = dc * cp * f * (1 - f);
-      dz[(2 * H + j) * B + b] = dh * tc * o * (1 - o);
-      dz[(3 * H + j) * B + b] = dc * i * (1 - g * g);
+      if (hSlot >= 0) dh += dOut[hSlot * BH + k]!;
+      const dc = (dcNext ? dcNext[k]! : dOut[cSlot * BH + k]!) + dh * o * (1 - tc * tc);
+      dz[d + j] = dc * g * i * (1 - i);
+      dz[d + H + j] = dc * cp * f * (1 - f);
+      dz[d + 2 * H + j] = dh * tc * o * (1 - o);
+      dz[d + 3 * H + j] = dc * i * (1 - g * g);
       dcPrev[k] = dc * f;
     }
   }
@@ -165,11 +162,11 @@ function wasmAccess(backend: WasmBackendLike): ArrayAccess {
 function arrayKernels(access: (backend: unknown) => ArrayAccess) {
   const forward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
     const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
-    const { t, T } = attrs as unknown as ForwardAttrs;
-    const [H, B] = cPrev!.shape as [number, number];
+    const { t } = attrs as unknown as ForwardAttrs;
+    const [B, H] = cPrev!.shape as [number, number];
     const a = access(backend);
-    const c = a.alloc([H, B]);
-    const h = a.alloc([H, B]);
+    const c = a.alloc([B, H]);
+    const h = a.alloc([B, H]);
     forwardArrays(
       a.read(rz!),
       a.read(xz!),
@@ -180,17 +177,16 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
       H,
       B,
       t,
-      T,
     );
     return [c, h];
   };
   const backward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
     const { rz, xz, bias, cAll, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
     const at = attrs as unknown as BackwardAttrs;
-    const [, H, B] = cAll!.shape as [number, number, number];
+    const [, B, H] = cAll!.shape as [number, number, number];
     const a = access(backend);
-    const dz = a.alloc([4 * H, B]);
-    const dcPrev = a.alloc([H, B]);
+    const dz = a.alloc([B, 4 * H]);
+    const dcPrev = a.alloc([B, H]);
     backwardArrays(
       a.read(rz!),
       a.read(xz!),
@@ -220,6 +216,8 @@ interface WebglProgram {
   customUniforms?: { name: string; type: 'int' }[];
 }
 interface WebglBackendLike {
+  texData: { get(dataId: object): { isPacked?: boolean } };
+  incRef(dataId: object): void;
   compileAndRun(
     program: WebglProgram,
     inputs: Info[],
@@ -238,58 +236,57 @@ const GLSL_HELPERS = `
   }
 `;
 
-/** The four pre-activations of unit j, batch column b, at step `t` (a uniform). */
+/** The four pre-activations of unit j, batch row b, at step `t` (a uniform). */
 const glslPre = (H: number, rzAll: boolean) => {
-  const rz = (row: string) => (rzAll ? `getRZ(t, ${row}, b)` : `getRZ(${row}, b)`);
+  const rz = (col: string) => (rzAll ? `getRZ(t, b, ${col})` : `getRZ(b, ${col})`);
+  const xz = (col: string) => `getXZ(t * B + b, ${col})`;
   return `
-    float zi = ${rz('j')} + getXZ(j, t * B + b) + getBias(j);
-    float zf = ${rz(`${H} + j`)} + getXZ(${H} + j, t * B + b) + getBias(${H} + j);
-    float zo = ${rz(`${2 * H} + j`)} + getXZ(${2 * H} + j, t * B + b) + getBias(${2 * H} + j);
-    float zg = ${rz(`${3 * H} + j`)} + getXZ(${3 * H} + j, t * B + b) + getBias(${3 * H} + j);
-    float i = gbSigmoid(zi);
-    float f = gbSigmoid(zf);
-    float o = gbSigmoid(zo);
-    float g = gbTanh(zg);`;
+    float i = gbSigmoid(${rz('j')} + ${xz('j')} + getBias(j));
+    float f = gbSigmoid(${rz(`${H} + j`)} + ${xz(`${H} + j`)} + getBias(${H} + j));
+    float o = gbSigmoid(${rz(`${2 * H} + j`)} + ${xz(`${2 * H} + j`)} + getBias(${2 * H} + j));
+    float g = gbTanh(${rz(`${3 * H} + j`)} + ${xz(`${3 * H} + j`)} + getBias(${3 * H} + j));`;
 };
+
+const STEP_UNIFORM = [{ name: 'gbStep', type: 'int' as const }];
 
 function webglForwardPrograms(H: number, B: number): [WebglProgram, WebglProgram] {
   const c: WebglProgram = {
     variableNames: ['RZ', 'XZ', 'Bias', 'CPrev'],
-    outputShape: [H, B],
-    customUniforms: [{ name: 'gbStep', type: 'int' }],
+    outputShape: [B, H],
+    customUniforms: STEP_UNIFORM,
     userCode: `${GLSL_HELPERS}
       void main() {
         ivec2 coords = getOutputCoords();
         int t = gbStep;
-        int j = coords.x;
-        int b = coords.y;
+        int b = coords.x;
+        int j = coords.y;
         const int B = ${B};
         ${glslPre(H, false)}
-        setOutput(f * getCPrev(j, b) + i * g);
+        setOutput(f * getCPrev(b, j) + i * g);
       }`,
   };
   const h: WebglProgram = {
     variableNames: ['RZ', 'XZ', 'Bias', 'C'],
-    outputShape: [H, B],
-    customUniforms: [{ name: 'gbStep', type: 'int' }],
+    outputShape: [B, H],
+    customUniforms: STEP_UNIFORM,
     userCode: `${GLSL_HELPERS}
       void main() {
         ivec2 coords = getOutputCoords();
         int t = gbStep;
-        int j = coords.x;
-        int b = coords.y;
+        int b = coords.x;
+        int j = coords.y;
         const int B = ${B};
-        float o = gbSigmoid(getRZ(${2 * H} + j, b) + getXZ(${2 * H} + j, t * B + b) +
+        float o = gbSigmoid(getRZ(b, ${2 * H} + j) + getXZ(t * B + b, ${2 * H} + j) +
           getBias(${2 * H} + j));
-        setOutput(o * gbTanh(getC(j, b)));
+        setOutput(o * gbTanh(getC(b, j)));
       }`,
   };
   return [c, h];
 }
 
 /**
- * The backward step's programs: `dz` [4H, B] (each texel picks its gate's row block) and
- * `dcPrev` [H, B]. `hasRec` false at the last step (no gradient from a later step yet).
+ * The backward step's programs: `dz` [B, 4H] (each texel picks its gate's column block) and
+ * `dcPrev` [B, H]. `hasRec` false at the last step (no gradient from a later step yet).
  */
 function webglBackwardPrograms(
   H: number,
@@ -302,23 +299,23 @@ function webglBackwardPrograms(
   const names = ['RZ', 'XZ', 'Bias', 'CAll', 'DOut', ...(hasRec ? ['DhRec', 'DcNext'] : [])];
   const common = `
     ${glslPre(H, true)}
-    float cp = getCAll(t, j, b);
-    float tc = gbTanh(getCAll(t + 1, j, b));
-    float dh = ${hasRec ? 'getDhRec(j, b)' : '0.0'};
-    ${sequences ? 'dh += getDOut(t, j, b);' : hasRec ? '' : 'dh += getDOut(0, j, b);'}
-    float dc = ${hasRec ? 'getDcNext(j, b)' : `getDOut(${K - 1}, j, b)`} + dh * o * (1.0 - tc * tc);`;
+    float cp = getCAll(t, b, j);
+    float tc = gbTanh(getCAll(t + 1, b, j));
+    float dh = ${hasRec ? 'getDhRec(b, j)' : '0.0'};
+    ${sequences ? 'dh += getDOut(t, b, j);' : hasRec ? '' : 'dh += getDOut(0, b, j);'}
+    float dc = ${hasRec ? 'getDcNext(b, j)' : `getDOut(${K - 1}, b, j)`} + dh * o * (1.0 - tc * tc);`;
   const dz: WebglProgram = {
     variableNames: names,
-    outputShape: [4 * H, B],
-    customUniforms: [{ name: 'gbStep', type: 'int' }],
+    outputShape: [B, 4 * H],
+    customUniforms: STEP_UNIFORM,
     userCode: `${GLSL_HELPERS}
       void main() {
         ivec2 coords = getOutputCoords();
         int t = gbStep;
-        int row = coords.x;
-        int b = coords.y;
-        int gate = row / ${H};
-        int j = row - gate * ${H};
+        int b = coords.x;
+        int col = coords.y;
+        int gate = col / ${H};
+        int j = col - gate * ${H};
         const int B = ${B};
         ${common}
         float value;
@@ -331,14 +328,14 @@ function webglBackwardPrograms(
   };
   const dcPrev: WebglProgram = {
     variableNames: names,
-    outputShape: [H, B],
-    customUniforms: [{ name: 'gbStep', type: 'int' }],
+    outputShape: [B, H],
+    customUniforms: STEP_UNIFORM,
     userCode: `${GLSL_HELPERS}
       void main() {
         ivec2 coords = getOutputCoords();
         int t = gbStep;
-        int j = coords.x;
-        int b = coords.y;
+        int b = coords.x;
+        int j = coords.y;
         const int B = ${B};
         ${common}
         setOutput(dc * f);
@@ -347,10 +344,30 @@ function webglBackwardPrograms(
   return [dz, dcPrev];
 }
 
+/**
+ * tfjs's webgl matmuls write packed textures (2×2 numbers a texel). A program that reads an
+ * input unpacked makes an unpacked copy of it at every call; for the stacked inputs that every
+ * step reads (hundreds of kB), this kernel makes that copy once, before the loop.
+ */
+const webglUnpacked: tf.KernelFunc = ({ inputs, backend }) => {
+  const { x } = inputs as Record<string, Info>;
+  const gl = backend as unknown as WebglBackendLike;
+  if (!gl.texData.get(x!.dataId).isPacked) {
+    gl.incRef(x!.dataId);
+    return { dataId: x!.dataId, shape: x!.shape, dtype: x!.dtype };
+  }
+  const copy: WebglProgram = {
+    variableNames: ['A'],
+    outputShape: x!.shape,
+    userCode: `void main() { setOutput(getAAtOutCoords()); }`,
+  };
+  return gl.compileAndRun(copy, [x!], 'float32');
+};
+
 const webglForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
   const { t } = attrs as unknown as ForwardAttrs;
-  const [H, B] = cPrev!.shape as [number, number];
+  const [B, H] = cPrev!.shape as [number, number];
   const gl = backend as unknown as WebglBackendLike;
   const [cProgram, hProgram] = webglForwardPrograms(H, B);
   const c = gl.compileAndRun(cProgram, [rz!, xz!, bias!, cPrev!], 'float32', [[t]]);
@@ -361,7 +378,7 @@ const webglForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 const webglBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const { rz, xz, bias, cAll, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
   const { t, T, sequences } = attrs as unknown as BackwardAttrs;
-  const [, H, B] = cAll!.shape as [number, number, number];
+  const [, B, H] = cAll!.shape as [number, number, number];
   const gl = backend as unknown as WebglBackendLike;
   const hasRec = dhRec !== undefined && dcNext !== undefined;
   const [dzProgram, dcProgram] = webglBackwardPrograms(H, B, T, sequences, hasRec);
@@ -388,6 +405,9 @@ let registered = false;
 export function registerLstmKernels(): void {
   if (registered) return;
   registered = true;
+  if (!tf.getKernel(UNPACKED, 'webgl')) {
+    tf.registerKernel({ kernelName: UNPACKED, backendName: 'webgl', kernelFunc: webglUnpacked });
+  }
   for (const [backendName, k] of Object.entries(IMPLEMENTATIONS)) {
     if (!tf.getKernel(LSTM_STEP_FORWARD, backendName)) {
       tf.registerKernel({ kernelName: LSTM_STEP_FORWARD, backendName, kernelFunc: k.forward });
@@ -409,15 +429,23 @@ export function lstmKernelsAvailable(): boolean {
   );
 }
 
+/** `x` as the step kernels read it best: on webgl an unpacked texture, elsewhere `x` itself. */
+export function unpacked<T extends tf.Tensor>(x: T): T {
+  if (tf.getKernel(UNPACKED, tf.getBackend()) === undefined) return x;
+  return tf.engine().runKernel(UNPACKED, { x } as unknown as tf.NamedTensorMap) as T;
+}
+
 /** Runs a registered kernel through the engine (so it is counted, profiled and taped as one). */
 export function runStepKernel(
   name: string,
   inputs: Record<string, tf.Tensor>,
   attrs: ForwardAttrs | BackwardAttrs,
 ): [tf.Tensor2D, tf.Tensor2D] {
-  return tf.engine().runKernel(
-    name,
-    inputs as unknown as tf.NamedTensorMap,
-    attrs as unknown as tf.NamedAttrMap,
-  ) as unknown as [tf.Tensor2D, tf.Tensor2D];
+  return tf
+    .engine()
+    .runKernel(
+      name,
+      inputs as unknown as tf.NamedTensorMap,
+      attrs as unknown as tf.NamedAttrMap,
+    ) as unknown as [tf.Tensor2D, tf.Tensor2D];
 }

@@ -86,14 +86,16 @@ export function createOptimizer(
   const lr = checkLearningRate(learningRate);
   const settings = checkAdamSettings(adam);
   let iterations = 0;
-  let moments: { m: tf.Variable; v: tf.Variable }[] | null = null;
+  // Adam's moments for all variables at once, as two flat vectors (variable i at offsets[i]):
+  // a step is then one update over one long vector instead of one small update per variable.
+  const sizes = variables.map((w) => w.size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let moments: { m: tf.Variable; v: tf.Variable } | null = null;
   if (name === 'adam') {
-    moments = tf.tidy(() =>
-      variables.map((w) => ({
-        m: tf.variable(tf.zerosLike(w), false),
-        v: tf.variable(tf.zerosLike(w), false),
-      })),
-    );
+    moments = tf.tidy(() => ({
+      m: tf.variable(tf.zeros([total]), false),
+      v: tf.variable(tf.zeros([total]), false),
+    }));
   }
   return {
     name,
@@ -117,21 +119,37 @@ export function createOptimizer(
       const { beta1, beta2, epsilon } = settings;
       const t = iterations;
       const lrT = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+      const { m, v } = moments;
+      // A variable without a gradient keeps its moments (Keras): zeros stand in for its
+      // gradient, and its slots of m and v are put back after the update.
+      const flat = tf.concat(
+        grads.map((g, i) => (g === null ? tf.zeros([sizes[i]!]) : tf.reshape(g, [-1]))),
+      );
+      const keep = grads.some((g) => g === null)
+        ? tf.concat(
+            grads.map((g, i) => (g === null ? tf.ones([sizes[i]!]) : tf.zeros([sizes[i]!]))),
+          )
+        : null;
+      let mNew = tf.add(tf.mul(m, beta1), tf.mul(flat, 1 - beta1));
+      let vNew = tf.add(tf.mul(v, beta2), tf.mul(tf.square(flat), 1 - beta2));
+      if (keep) {
+        mNew = tf.where(tf.cast(keep, 'bool'), m, mNew);
+        vNew = tf.where(tf.cast(keep, 'bool'), v, vNew);
+      }
+      m.assign(mNew);
+      v.assign(vNew);
+      const step = tf.mul(tf.div(mNew, tf.add(tf.sqrt(vNew), epsilon)), lrT);
+      const parts = variables.length === 1 ? [step] : tf.split(step, sizes);
       grads.forEach((g, i) => {
         if (g === null) return;
         const w = variables[i]!;
-        const { m, v } = moments![i]!;
-        m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
-        v.assign(tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2)));
-        w.assign(tf.sub(w, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon)), lrT)));
+        w.assign(tf.sub(w, tf.reshape(parts[i]!, w.shape)));
       });
     },
     dispose() {
       if (moments === null) return;
-      for (const { m, v } of moments) {
-        m.dispose();
-        v.dispose();
-      }
+      moments.m.dispose();
+      moments.v.dispose();
       moments = null;
     },
   };

@@ -36,10 +36,46 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'last step, zero state', B: 4, T: 7, D: 3, H: 5, sequences: false, initial: false, useC: false },
-  { name: 'sequences, h0 and c0', B: 3, T: 6, D: 2, H: 4, sequences: true, initial: true, useC: false },
-  { name: 'last step, h0/c0, loss on c', B: 2, T: 5, D: 3, H: 3, sequences: false, initial: true, useC: true },
-  { name: 'sequences, loss on c', B: 5, T: 4, D: 1, H: 6, sequences: true, initial: true, useC: true },
+  {
+    name: 'last step, zero state',
+    B: 4,
+    T: 7,
+    D: 3,
+    H: 5,
+    sequences: false,
+    initial: false,
+    useC: false,
+  },
+  {
+    name: 'sequences, h0 and c0',
+    B: 3,
+    T: 6,
+    D: 2,
+    H: 4,
+    sequences: true,
+    initial: true,
+    useC: false,
+  },
+  {
+    name: 'last step, h0/c0, loss on c',
+    B: 2,
+    T: 5,
+    D: 3,
+    H: 3,
+    sequences: false,
+    initial: true,
+    useC: true,
+  },
+  {
+    name: 'sequences, loss on c',
+    B: 5,
+    T: 4,
+    D: 1,
+    H: 6,
+    sequences: true,
+    initial: true,
+    useC: true,
+  },
   { name: 'two steps', B: 3, T: 2, D: 2, H: 2, sequences: true, initial: true, useC: false },
 ];
 
@@ -57,7 +93,10 @@ describe('the fused LSTM path', () => {
           { seed: `fast-${c.name}`, unitForgetBias: true },
         );
         const w = cellTensors(cell);
-        const bias = tf.add(w.bias, tf.tensor1d(randomNested([4 * c.H], 3) as number[])) as tf.Tensor1D;
+        const bias = tf.add(
+          w.bias,
+          tf.tensor1d(randomNested([4 * c.H], 3) as number[]),
+        ) as tf.Tensor1D;
         const x = tf.tensor3d(randomNested([c.B, c.T, c.D], 1, -2, 2) as number[][][]);
         const h0 = tf.tensor2d(randomNested([c.B, c.H], 2) as number[][]);
         const c0 = tf.tensor2d(randomNested([c.B, c.H], 4, -1.5, 1.5) as number[][]);
@@ -68,7 +107,14 @@ describe('the fused LSTM path', () => {
 
         const lossOf =
           (run: typeof unroll) =>
-          (xx: tf.Tensor, k: tf.Tensor, u: tf.Tensor, b: tf.Tensor, hh?: tf.Tensor, cc?: tf.Tensor) => {
+          (
+            xx: tf.Tensor,
+            k: tf.Tensor,
+            u: tf.Tensor,
+            b: tf.Tensor,
+            hh?: tf.Tensor,
+            cc?: tf.Tensor,
+          ) => {
             const options: UnrollOptions = { returnSequences: c.sequences };
             if (c.initial) {
               options.h0 = hh as tf.Tensor2D;
@@ -120,12 +166,17 @@ describe('the fused LSTM path', () => {
     const step = () =>
       tf.tidy(() => {
         const { value, grads } = tf.variableGrads(() => {
-          const run = unroll(cell, {
-            kernel: vars[0] as unknown as tf.Tensor2D,
-            recurrentKernel: vars[1] as unknown as tf.Tensor2D,
-            bias: vars[2] as unknown as tf.Tensor1D,
-            bhn: null,
-          }, x, { returnSequences: false });
+          const run = unroll(
+            cell,
+            {
+              kernel: vars[0] as unknown as tf.Tensor2D,
+              recurrentKernel: vars[1] as unknown as tf.Tensor2D,
+              bias: vars[2] as unknown as tf.Tensor1D,
+              bhn: null,
+            },
+            x,
+            { returnSequences: false },
+          );
           return tf.sum(run.hLast) as tf.Scalar;
         }, vars);
         vars.forEach((v) => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.01))));
