@@ -45,7 +45,10 @@ export function fastLstm(
   const H = recurrentKernel.shape[0];
   const hStart = h0 ?? (tf.zeros([B, H]) as tf.Tensor2D);
   const cStart = c0 ?? (tf.zeros([B, H]) as tf.Tensor2D);
-  const run = returnSequences ? layerSequences : layerLast;
+  // Outside a gradient tape (inference) nothing is kept for the backward pass.
+  const taping = tf.engine().isTapeOn();
+  const run = tf.customGrad(((...args: unknown[]) =>
+    lstmLayer(args, returnSequences, taping)) as never);
   // One output for customGrad: [B, T + 1, H] (h_0 … h_{T−1}, c_{T−1}) or [B, 2, H] (h, c).
   const packed = run(x, kernel, recurrentKernel, bias, hStart, cStart) as tf.Tensor3D;
   const K = packed.shape[1];
@@ -57,11 +60,9 @@ export function fastLstm(
   };
 }
 
-const layerSequences = tf.customGrad(((...args: unknown[]) => lstmLayer(args, true)) as never);
-const layerLast = tf.customGrad(((...args: unknown[]) => lstmLayer(args, false)) as never);
 
 /** The body of the customGrad: forward value and the hand-written gradient. */
-function lstmLayer(args: unknown[], sequences: boolean) {
+function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
     tf.Tensor3D,
     tf.Tensor2D,
@@ -89,29 +90,26 @@ function lstmLayer(args: unknown[], sequences: boolean) {
     hs.push(h);
     cs.push(c);
   }
-  const hAll = tf.stack(hs, 0) as tf.Tensor3D; // [T + 1, B, H]: h₋₁, h_0 … h_{T−1}
-  const cAll = unpacked(tf.stack(cs, 0) as tf.Tensor3D); // [T + 1, B, H]
-  const rzAll = unpacked(tf.stack(rzs, 0) as tf.Tensor3D); // [T, B, 4H]
-  save([xr, xz, rzAll, cAll, hAll, kernel, recurrentKernel, bias]);
-
-  const value = sequences
-    ? tf.transpose(
-        tf.concat([tf.slice(hAll, [1, 0, 0], [T, B, H]), tf.reshape(c, [1, B, H])], 0),
-        [1, 0, 2],
-      )
-    : tf.stack([h, c], 1);
+  // [B, T + 1, H] (h_0 … h_{T−1}, c_{T−1}) or [B, 2, H] (h_{T−1}, c_{T−1}).
+  const value = tf.stack(sequences ? [...hs.slice(1), c] : [h, c], 1);
+  if (taping) {
+    // h₋₁ … h_{T−2} stacked for the weight gradient; the per-step tensors as they are (a
+    // stack of them would be a copy the backward pass does not need).
+    const hPrev = tf.reshape(tf.stack(hs.slice(0, T), 0), [T * B, H]);
+    save([xr, xz, hPrev, kernel, recurrentKernel, bias, ...rzs, ...cs]);
+  }
 
   const gradFunc = (dValue: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-    const [sXr, sXz, sRz, sC, sH, sKernel, sRecurrent, sBias] = saved as [
+    const [sXr, sXz, sHPrev, sKernel, sRecurrent, sBias] = saved as [
       tf.Tensor2D,
       tf.Tensor2D,
-      tf.Tensor3D,
-      tf.Tensor3D,
-      tf.Tensor3D,
+      tf.Tensor2D,
       tf.Tensor2D,
       tf.Tensor2D,
       tf.Tensor1D,
     ];
+    const sRz = saved.slice(6, 6 + T);
+    const sC = saved.slice(6 + T);
     const dOut = unpacked(tf.transpose(dValue, [1, 0, 2])); // [K, B, H]
     const uT = tf.transpose(sRecurrent) as tf.Tensor2D; // [4H, H]
     const dzs: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
@@ -119,10 +117,11 @@ function lstmLayer(args: unknown[], sequences: boolean) {
     let dcNext: tf.Tensor2D | null = null;
     for (let t = T - 1; t >= 0; t--) {
       const inputs: Record<string, tf.Tensor> = {
-        rz: sRz,
+        rz: sRz[t]!,
         xz: sXz,
         bias: sBias,
-        cAll: sC,
+        cPrev: sC[t]!,
+        c: sC[t + 1]!,
         dOut,
       };
       if (dhRec && dcNext) {
@@ -135,9 +134,8 @@ function lstmLayer(args: unknown[], sequences: boolean) {
       dcNext = dcPrev;
     }
     const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b
-    const hPrev = tf.reshape(tf.slice(sH, [0, 0, 0], [T, B, H]), [T * B, H]) as tf.Tensor2D;
     const dKernel = tf.matMul(sXr, dZ, true, false); // [D, 4H]
-    const dRecurrent = tf.matMul(hPrev, dZ, true, false); // [H, 4H]
+    const dRecurrent = tf.matMul(sHPrev, dZ, true, false); // [H, 4H]
     const dBias = tf.sum(dZ, 0);
     const dx = tf.transpose(tf.reshape(tf.matMul(dZ, sKernel, false, true), [T, B, D]), [1, 0, 2]);
     return [dx, dKernel, dRecurrent, dBias, dhRec!, dcNext!];

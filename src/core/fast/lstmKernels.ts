@@ -6,11 +6,10 @@
 // Layouts (batch-major, as tf.layers: the matmuls then multiply by a constant right-hand matrix,
 // which the wasm backend's XNNPACK keeps packed between calls; gate columns in STACK_ORDER
 // i, f, o, c̃):
-//   rz    [B, 4H]        the step's recurrent product h₋₁·U (forward) — or all steps' stacked,
-//                        [T, B, 4H] (backward)
+//   rz    [B, 4H]        the step's recurrent product h₋₁·U
 //   xz    [T·B, 4H]      every step's input product x_t·W, row t·B + b
 //   bias  [4H]
-//   cAll  [T + 1, B, H]  c₋₁ (the initial state), c_0 … c_{T−1}
+//   cPrev, c  [B, H]     the cell state before and after the step
 //   dOut  [K, B, H]      the gradient reaching the layer's output: K = T + 1 slots
 //                        (h_0 … h_{T−1}, then c_{T−1}) with sequences, else K = 2 (h_{T−1}, c_{T−1})
 import * as tf from '@tensorflow/tfjs';
@@ -67,10 +66,11 @@ function forwardArrays(
 }
 
 function backwardArrays(
-  rzAll: Float32Array,
+  rz: Float32Array,
   xz: Float32Array,
   bias: Float32Array,
-  cAll: Float32Array,
+  cPrev: Float32Array,
+  cCur: Float32Array,
   dOut: Float32Array,
   dhRec: Float32Array | null,
   dcNext: Float32Array | null,
@@ -88,17 +88,17 @@ function backwardArrays(
   const hSlot = sequences ? t : last ? 0 : -1;
   const cSlot = K - 1;
   for (let b = 0; b < B; b++) {
-    const r = (t * B + b) * G;
+    const r = b * G;
     const x = (t * B + b) * G;
     const d = b * G;
     for (let j = 0; j < H; j++) {
       const k = b * H + j;
-      const i = sigmoid(rzAll[r + j]! + xz[x + j]! + bias[j]!);
-      const f = sigmoid(rzAll[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
-      const o = sigmoid(rzAll[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
-      const g = tanh(rzAll[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
-      const cp = cAll[t * BH + k]!;
-      const tc = tanh(cAll[(t + 1) * BH + k]!);
+      const i = sigmoid(rz[r + j]! + xz[x + j]! + bias[j]!);
+      const f = sigmoid(rz[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
+      const o = sigmoid(rz[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
+      const g = tanh(rz[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
+      const cp = cPrev[k]!;
+      const tc = tanh(cCur[k]!);
       let dh = dhRec ? dhRec[k]! : 0;
       if (hSlot >= 0) dh += dOut[hSlot * BH + k]!;
       const dc = (dcNext ? dcNext[k]! : dOut[cSlot * BH + k]!) + dh * o * (1 - tc * tc);
@@ -181,9 +181,12 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
     return [c, h];
   };
   const backward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-    const { rz, xz, bias, cAll, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
+    const { rz, xz, bias, cPrev, c, dOut, dhRec, dcNext } = inputs as Record<
+      string,
+      Info | undefined
+    >;
     const at = attrs as unknown as BackwardAttrs;
-    const [, B, H] = cAll!.shape as [number, number, number];
+    const [B, H] = c!.shape as [number, number];
     const a = access(backend);
     const dz = a.alloc([B, 4 * H]);
     const dcPrev = a.alloc([B, H]);
@@ -191,7 +194,8 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
       a.read(rz!),
       a.read(xz!),
       a.read(bias!),
-      a.read(cAll!),
+      a.read(cPrev!),
+      a.read(c!),
       a.read(dOut!),
       dhRec ? a.read(dhRec) : null,
       dcNext ? a.read(dcNext) : null,
@@ -237,8 +241,8 @@ const GLSL_HELPERS = `
 `;
 
 /** The four pre-activations of unit j, batch row b, at step `t` (a uniform). */
-const glslPre = (H: number, rzAll: boolean) => {
-  const rz = (col: string) => (rzAll ? `getRZ(t, b, ${col})` : `getRZ(b, ${col})`);
+const glslPre = (H: number) => {
+  const rz = (col: string) => `getRZ(b, ${col})`;
   const xz = (col: string) => `getXZ(t * B + b, ${col})`;
   return `
     float i = gbSigmoid(${rz('j')} + ${xz('j')} + getBias(j));
@@ -261,7 +265,7 @@ function webglForwardPrograms(H: number, B: number): [WebglProgram, WebglProgram
         int b = coords.x;
         int j = coords.y;
         const int B = ${B};
-        ${glslPre(H, false)}
+        ${glslPre(H)}
         setOutput(f * getCPrev(b, j) + i * g);
       }`,
   };
@@ -296,11 +300,11 @@ function webglBackwardPrograms(
   hasRec: boolean,
 ): [WebglProgram, WebglProgram] {
   const K = sequences ? T + 1 : 2;
-  const names = ['RZ', 'XZ', 'Bias', 'CAll', 'DOut', ...(hasRec ? ['DhRec', 'DcNext'] : [])];
+  const names = ['RZ', 'XZ', 'Bias', 'CPrev', 'C', 'DOut', ...(hasRec ? ['DhRec', 'DcNext'] : [])];
   const common = `
-    ${glslPre(H, true)}
-    float cp = getCAll(t, b, j);
-    float tc = gbTanh(getCAll(t + 1, b, j));
+    ${glslPre(H)}
+    float cp = getCPrev(b, j);
+    float tc = gbTanh(getC(b, j));
     float dh = ${hasRec ? 'getDhRec(b, j)' : '0.0'};
     ${sequences ? 'dh += getDOut(t, b, j);' : hasRec ? '' : 'dh += getDOut(0, b, j);'}
     float dc = ${hasRec ? 'getDcNext(b, j)' : `getDOut(${K - 1}, b, j)`} + dh * o * (1.0 - tc * tc);`;
@@ -376,13 +380,16 @@ const webglForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 };
 
 const webglBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-  const { rz, xz, bias, cAll, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
+  const { rz, xz, bias, cPrev, c, dOut, dhRec, dcNext } = inputs as Record<
+    string,
+    Info | undefined
+  >;
   const { t, T, sequences } = attrs as unknown as BackwardAttrs;
-  const [, B, H] = cAll!.shape as [number, number, number];
+  const [B, H] = c!.shape as [number, number];
   const gl = backend as unknown as WebglBackendLike;
   const hasRec = dhRec !== undefined && dcNext !== undefined;
   const [dzProgram, dcProgram] = webglBackwardPrograms(H, B, T, sequences, hasRec);
-  const ins = [rz!, xz!, bias!, cAll!, dOut!, ...(hasRec ? [dhRec!, dcNext!] : [])];
+  const ins = [rz!, xz!, bias!, cPrev!, c!, dOut!, ...(hasRec ? [dhRec!, dcNext!] : [])];
   const dz = gl.compileAndRun(dzProgram, ins, 'float32', [[t]]);
   const dc = gl.compileAndRun(dcProgram, ins, 'float32', [[t]]);
   return [dz, dc];
