@@ -60,7 +60,6 @@ export function fastLstm(
   };
 }
 
-
 /** The body of the customGrad: forward value and the hand-written gradient. */
 function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
@@ -84,7 +83,7 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const cs: tf.Tensor2D[] = [c];
   const rzs: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
-    const rz = tf.matMul(h, recurrentKernel) as tf.Tensor2D; // [B, 4H]
+    const rz = unpacked(tf.matMul(h, recurrentKernel) as tf.Tensor2D); // [B, 4H]
     [c, h] = runStepKernel(LSTM_STEP_FORWARD, { rz, xz, bias, cPrev: c }, { t, T });
     rzs.push(rz);
     hs.push(h);
@@ -130,7 +129,7 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
       }
       const [dz, dcPrev] = runStepKernel(LSTM_STEP_BACKWARD, inputs, { t, T, sequences });
       dzs[t] = dz;
-      dhRec = tf.matMul(dz, uT); // [B, H]
+      dhRec = unpacked(tf.matMul(dz, uT) as tf.Tensor2D); // [B, H]
       dcNext = dcPrev;
     }
     const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b

@@ -301,12 +301,16 @@ function webglBackwardPrograms(
 ): [WebglProgram, WebglProgram] {
   const K = sequences ? T + 1 : 2;
   const names = ['RZ', 'XZ', 'Bias', 'CPrev', 'C', 'DOut', ...(hasRec ? ['DhRec', 'DcNext'] : [])];
-  const common = `
-    ${glslPre(H)}
-    float cp = getCPrev(b, j);
-    float tc = gbTanh(getC(b, j));
+  // Each texel of ∂z computes only what its gate needs (i: c̃, i, ∂c; f: c₋₁, f, ∂c; o: ∂h,
+  // tanh c, o; c̃: ∂c, i, c̃), so the 4H columns do not all pay for four activations.
+  const pre = (gate: number) =>
+    `getRZ(b, ${gate * H} + j) + getXZ(t * B + b, ${gate * H} + j) + getBias(${gate * H} + j)`;
+  const dh = `
     float dh = ${hasRec ? 'getDhRec(b, j)' : '0.0'};
     ${sequences ? 'dh += getDOut(t, b, j);' : hasRec ? '' : 'dh += getDOut(0, b, j);'}
+    float tc = gbTanh(getC(b, j));`;
+  const dc = `
+    float o = gbSigmoid(${pre(2)});
     float dc = ${hasRec ? 'getDcNext(b, j)' : `getDOut(${K - 1}, b, j)`} + dh * o * (1.0 - tc * tc);`;
   const dz: WebglProgram = {
     variableNames: names,
@@ -321,12 +325,22 @@ function webglBackwardPrograms(
         int gate = col / ${H};
         int j = col - gate * ${H};
         const int B = ${B};
-        ${common}
+        ${dh}
         float value;
-        if (gate == 0) value = dc * g * i * (1.0 - i);
-        else if (gate == 1) value = dc * cp * f * (1.0 - f);
-        else if (gate == 2) value = dh * tc * o * (1.0 - o);
-        else value = dc * i * (1.0 - g * g);
+        if (gate == 2) {
+          float o = gbSigmoid(${pre(2)});
+          value = dh * tc * o * (1.0 - o);
+        } else {
+          ${dc}
+          if (gate == 1) {
+            float f = gbSigmoid(${pre(1)});
+            value = dc * getCPrev(b, j) * f * (1.0 - f);
+          } else {
+            float i = gbSigmoid(${pre(0)});
+            float g = gbTanh(${pre(3)});
+            value = gate == 0 ? dc * g * i * (1.0 - i) : dc * i * (1.0 - g * g);
+          }
+        }
         setOutput(value);
       }`,
   };
@@ -341,8 +355,9 @@ function webglBackwardPrograms(
         int b = coords.x;
         int j = coords.y;
         const int B = ${B};
-        ${common}
-        setOutput(dc * f);
+        ${dh}
+        ${dc}
+        setOutput(dc * gbSigmoid(${pre(1)}));
       }`,
   };
   return [dz, dcPrev];
