@@ -44,7 +44,19 @@ export interface VariableOptimizer {
    * is (as Keras does for a variable without a gradient). Call inside `tf.tidy`.
    */
   apply(grads: (tf.Tensor | null)[]): void;
+  /** Adam's flat moment vectors [m, v] (live variables: read, never dispose); null for SGD. */
+  moments(): [tf.Variable, tf.Variable] | null;
   dispose(): void;
+}
+
+/**
+ * Adam's state as plain arrays (outside the tensor backend): the updates applied so far and the
+ * moments m and v of all variables, flattened and concatenated in the variables' order.
+ */
+export interface OptimizerState {
+  iterations: number;
+  m: Float32Array;
+  v: Float32Array;
 }
 
 export function checkLearningRate(value: unknown): number {
@@ -78,6 +90,8 @@ export function createOptimizer(
   variables: tf.Variable[],
   learningRate: number,
   adam: Partial<AdamSettings> = {},
+  /** Adam only: continue from this state (e.g. after a backend was lost) instead of zeros. */
+  resume?: OptimizerState,
 ): VariableOptimizer {
   ensure(
     name === 'adam' || name === 'sgd',
@@ -91,10 +105,21 @@ export function createOptimizer(
   const sizes = variables.map((w) => w.size);
   const total = sizes.reduce((a, b) => a + b, 0);
   let moments: { m: tf.Variable; v: tf.Variable } | null = null;
+  if (resume !== undefined) {
+    ensure(
+      name === 'adam' &&
+        resume.m.length === total &&
+        resume.v.length === total &&
+        Number.isInteger(resume.iterations) &&
+        resume.iterations >= 0,
+      () => `The optimizer state to resume does not fit ${total} Adam parameters.`,
+    );
+    iterations = resume.iterations;
+  }
   if (name === 'adam') {
     moments = tf.tidy(() => ({
-      m: tf.variable(tf.zeros([total]), false),
-      v: tf.variable(tf.zeros([total]), false),
+      m: tf.variable(resume ? tf.tensor1d(resume.m) : tf.zeros([total]), false),
+      v: tf.variable(resume ? tf.tensor1d(resume.v) : tf.zeros([total]), false),
     }));
   }
   return {
@@ -146,6 +171,7 @@ export function createOptimizer(
         w.assign(tf.sub(w, tf.reshape(parts[i]!, w.shape)));
       });
     },
+    moments: () => (moments ? [moments.m, moments.v] : null),
     dispose() {
       if (moments === null) return;
       moments.m.dispose();
