@@ -135,7 +135,9 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
     const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b
     const dKernel = tf.matMul(sXr, dZ, true, false); // [D, 4H]
     const dRecurrent = tf.matMul(sHPrev, dZ, true, false); // [H, 4H]
-    const dBias = tf.sum(dZ, 0);
+    // Σ over the T·B rows as a product with a row of ones: a column sum is a transposing
+    // reduction on wasm, several times slower than the matmul.
+    const dBias = tf.reshape(tf.matMul(tf.ones([1, T * B]), dZ), [4 * H]);
     const dx = tf.transpose(tf.reshape(tf.matMul(dZ, sKernel, false, true), [T, B, D]), [1, 0, 2]);
     return [dx, dKernel, dRecurrent, dBias, dhRec!, dcNext!];
   };
