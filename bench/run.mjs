@@ -120,6 +120,11 @@ async function measureBackend(browser, url, backend) {
     }
     const probe = await page.evaluate(() => window.gatebookLab.probe());
     const calibration = await page.evaluate((b) => window.gatebookLab.calibrate(b), backend);
+    const fusedCheck = await page.evaluate((b) => window.gatebookLab.checkFused(b), backend);
+    console.log(
+      `  ${backend}: fused LSTM path ${fusedCheck.fused ? 'on' : 'OFF'}, max relative ` +
+        `difference to the autodiff path ${fusedCheck.maxRelativeError.toExponential(1)}`,
+    );
     const rows = {};
     for (const mode of ['train', 'infer']) {
       for (const implementation of ['core', 'layers']) {
@@ -136,6 +141,7 @@ async function measureBackend(browser, url, backend) {
       backend,
       rows,
       calibration,
+      fusedCheck,
       renderer: probe.renderer,
       wasm: started.wasm ?? null,
       problems,
@@ -295,41 +301,59 @@ function commentary(measured) {
   const layers = ok[0].rows['train.layers'];
   const kernelBound = ok.filter((m) => overBounds(m) >= 2).map((m) => m.backend);
   const arithmeticBound = ok.filter((m) => overBounds(m) < 2);
+  const H = SHAPE.units;
+  const kernelCounts = ok
+    .map((m) => `${m.rows['train.core'].kernelsPerStep} on ${m.backend}`)
+    .join(', ');
   return [
-    `**What bounds the figure.** A training step of the core's LSTM is ${r.kernelsPerStep} ` +
-      `kernels (tf.layers: ${layers.kernelsPerStep}), about ` +
-      `${Math.round(r.kernelsPerStep / SHAPE.steps)} per time step for the forward pass, its ` +
-      `gradients and Adam's update. Each is tiny: the per-step product is [${4 * SHAPE.units} × ` +
-      `${SHAPE.features + SHAPE.units}] · [${SHAPE.features + SHAPE.units} × ${SHAPE.batch}] ` +
-      `(0.5 MFLOP), the element-wise gate work touches 8–30 kB. The calibration below measures ` +
-      `each backend's best matmul rate, the streaming rate of a large element-wise op and the ` +
-      `cost of a kernel on a one-number tensor; multiplied out they give three lower bounds for ` +
-      `a step (dispatch: every kernel at the empty-kernel cost; arithmetic: the step's matmul ` +
-      `FLOPs at the best rate; memory: every kernel's inputs and outputs at the streaming rate):`,
+    `**How the core's step is built.** An LSTM run that nobody taps or records ` +
+      `(src/core/fast) computes the input products x_t·W of all ${SHAPE.steps} steps with ONE ` +
+      `matmul before the loop; a time step is then one matmul h₋₁·U ([${SHAPE.batch} × ${H}] · ` +
+      `[${H} × ${4 * H}], 0.23 MFLOP) and ONE fused kernel that applies σ to the i, f, o gates ` +
+      `and tanh to c̃, updates c and writes h (registered with tf.registerKernel: a JavaScript ` +
+      `loop over the backend's own arrays on cpu and wasm, two fragment shaders on webgl). Its ` +
+      `gradient is written out by hand through tf.customGrad: per step one fused kernel (∂z_t ` +
+      `and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias and input gradients ` +
+      `are one matmul or sum each over all steps at once. Adam updates all variables as one ` +
+      `flat vector. A training step is ${kernelCounts} kernels (tf.layers: ` +
+      `${layers.kernelsPerStep}); webgl adds a kernel per step that unpacks a matmul's packed ` +
+      `output once instead of in every program that reads it. Taps, traces and BPTT norms keep ` +
+      `the step-by-step autodiff path, and the bench checks the two paths against each other ` +
+      `on every backend (the header above).`,
+    '',
+    `**What bounds the figure.** The calibration below measures each backend's best matmul ` +
+      `rate, the streaming rate of a large element-wise op and the cost of a kernel on a ` +
+      `one-number tensor; multiplied out they give three lower bounds for a step (dispatch: ` +
+      `every kernel at the empty-kernel cost; arithmetic: the step's matmul FLOPs at the best ` +
+      `rate; memory: every kernel's inputs and outputs at the streaming rate, counting one ` +
+      `step's rows for the fused kernels):`,
     '',
     ...ok.map(verdict),
     '',
     `The step takes ${ok.map((m) => `${overBounds(m).toFixed(1)}× (${m.backend})`).join(', ')} ` +
       `the sum of the three bounds. ` +
       (kernelBound.length
-        ? `On ${listOf(kernelBound)} none of the three sets the figure: it is the number ` +
-          `of kernels times the cost of one kernel on a few-kB tensor, well above both an empty ` +
-          `kernel's cost and the time its FLOPs and bytes take at large-tensor rates (set-up, ` +
-          `layout copies for transposed operands and gate splits, short loops that never reach ` +
-          `SIMD or cache-friendly speed${kernelBound.includes('webgl') ? "; on SwiftShader, a draw call's set-up and rasterising on the CPU" : ''}). There fewer, larger kernels (fusing a time step, or more sequences per ` +
-          `kernel) is what would make it faster, not faster arithmetic or memory. `
+        ? `On ${listOf(kernelBound)} none of the three sets the figure. What is left is ` +
+          `per-kernel work that none of the three counts: the fused kernels' transcendental ` +
+          `functions (five exp-based activations per unit, sample and step forward, and again ` +
+          `backward; on cpu and wasm they run in JavaScript, not in SIMD code), the set-up of ` +
+          `${2 * SHAPE.steps}+ small matmuls that never reach a large matmul's rate` +
+          `${kernelBound.includes('webgl') ? ", and on SwiftShader each draw call's set-up and per-texel shading on the CPU" : ''}. ` +
+          `The kernel count itself is no longer the lever: a further step would be a fused ` +
+          `kernel that also does the small matmul (a whole time step in one kernel), which ` +
+          `tfjs's public API does not offer for wasm's XNNPACK. `
         : '') +
       arithmeticBound.map(boundedBy).join('') +
       `The kernel kind that takes the most time: ${largest(ok)}.`,
     '',
-    `**Core vs tf.layers.** The core computes each time step with one matrix product over ` +
-      `[x_t; h₋₁] with the batch as the last axis (a step is one matmul and contiguous gate ` +
-      `slices); tf.layers.lstm does two products per step (x·W and h·U) and slices gates along ` +
-      `columns: per training step ${layers.kernelsPerStep} kernels vs ${r.kernelsPerStep}, ` +
+    `**Core vs tf.layers.** tf.layers.lstm runs about ` +
+      `${Math.round(layers.kernelsPerStep / SHAPE.steps)} kernels per time step (two products, ` +
+      `a gate split, each activation and product on its own) and differentiates all of them on ` +
+      `tfjs's tape; per training step ${layers.kernelsPerStep} kernels vs ${r.kernelsPerStep}, ` +
       `${(layers.matmulFlops / 1e6).toFixed(0)} vs ${(r.matmulFlops / 1e6).toFixed(0)} MFLOP ` +
-      `of products, ${mb(layers.bytesTouched)} vs ${mb(r.bytesTouched)} touched. Where the ` +
-      `ratio in the table is near 1 the difference is within the scatter of this shared machine ` +
-      `(see the raw runs).`,
+      `of products, ${mb(layers.bytesTouched)} vs ${mb(r.bytesTouched)} touched (${ok[0].backend}). ` +
+      `This machine is shared: single runs scatter (see the raw runs), so the ratios come from ` +
+      `one page and one run each.`,
   ].join('\n');
 }
 
@@ -383,10 +407,20 @@ async function main() {
       `single runs scatter: see the raw runs.`,
     `- Browser: ${chromiumVersion}, headless (playwright-core), tfjs ${tfjs}.`,
     `- WebGL: ${webgl ? webgl.renderer : 'not measured'}.`,
+    `- The core's fused LSTM path against its step-by-step autodiff path, outputs and ` +
+      `gradients of a small case on the same page (largest relative difference): ` +
+      measured
+        .filter((m) => !m.skipped)
+        .map(
+          (m) =>
+            `${m.backend} ${m.fusedCheck.fused ? m.fusedCheck.maxRelativeError.toExponential(1) : 'not fused'}`,
+        )
+        .join(', ') +
+      '.',
     `- WebAssembly: ${wasm?.wasm ? `SIMD ${wasm.wasm.simd ? 'on' : 'off'}, ${wasm.wasm.threads} thread (the page is not cross-origin isolated)` : 'not measured'}.`,
     `- Task: the multiplication problem, batch ${SHAPE.batch} × ${SHAPE.steps} steps × ` +
       `${SHAPE.features} features → LSTM(${SHAPE.units}) → Dense(1), MSE, Adam (lr 0.001). ` +
-      `Core: \`createCellModel\` (cellTensors + unroll + Dense head) with a hand-written step ` +
+      `Core: \`createCellModel\` (cellTensors + unroll, which takes the fused LSTM path, + Dense head) with a hand-written step ` +
       `(tf.variableGrads + the training service's Adam). Layers: \`tf.layers.lstm\` ` +
       `(recurrentActivation 'sigmoid') + \`tf.layers.dense\`, \`model.trainOnBatch\` / ` +
       `\`model.predict\`. Each step ends with a read of its result.`,

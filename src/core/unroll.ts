@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { concatColumns } from './arrays';
 import { GATE_NAMES, makeCell, type Cell, type CellConfig, type GateInput } from './cells';
 import { check } from './errors';
+import { fastLstm, fastLstmAvailable } from './fast/lstm';
 
 /**
  * The order in which gate blocks sit side by side in stacked weights: sigmoid gates first,
@@ -214,6 +215,43 @@ function fusedWeights(config: CellConfig, w: CellTensors): { M: tf.Tensor2D; bia
  * Differentiable; it allocates tensors freely, so call it inside tf.tidy or tf.grad.
  */
 export function unroll(
+  config: CellConfig,
+  w: CellTensors,
+  x: tf.Tensor3D,
+  options: UnrollOptions = {},
+): UnrollResult {
+  // An LSTM run that nobody taps or records takes the fused path (src/core/fast/lstm.ts): the
+  // same function and the same gradients, with a fraction of the kernels.
+  if (
+    config.kind === 'lstm' &&
+    options.taps === undefined &&
+    options.record !== true &&
+    fastLstmAvailable()
+  ) {
+    const [, T, D] = x.shape;
+    check(
+      D === config.inputSize,
+      () => `Input has ${D} features, the cell expects ${config.inputSize}.`,
+    );
+    check(T >= 1, 'The sequence is empty: give at least one time step.');
+    return fastLstm(
+      w.kernel,
+      w.recurrentKernel,
+      w.bias,
+      x,
+      options.h0,
+      options.c0,
+      options.returnSequences !== false,
+    );
+  }
+  return unrollGraph(config, w, x, options);
+}
+
+/**
+ * `unroll` step by step with tfjs ops only, every kernel on tfjs's gradient tape: what taps
+ * and recording need, and the reference the fast LSTM path is tested against.
+ */
+export function unrollGraph(
   config: CellConfig,
   w: CellTensors,
   x: tf.Tensor3D,

@@ -1,7 +1,10 @@
 // The benchmark's measurements, run in the page: the core's LSTM (cell + unroll + Dense head)
 // against tf.layers.lstm + dense with the same shapes, training (Adam, MSE) and inference.
 import * as tf from '@tensorflow/tfjs';
-import { createOptimizer, multiplicationTask } from '../core';
+import { createOptimizer, createRng, multiplicationTask } from '../core';
+import { fastLstmAvailable } from '../core/fast/lstm';
+import { LSTM_STEP_BACKWARD, LSTM_STEP_FORWARD } from '../core/fast/lstmKernels';
+import { unroll, unrollGraph } from '../core/unroll';
 import { createCellModel } from '../core/worker';
 
 export interface BenchShape {
@@ -66,18 +69,42 @@ interface ProfiledKernel {
   kernelTimeMs: number | { error: string };
 }
 
+/**
+ * Numbers one of the core's fused LSTM step kernels reads and writes, in units of its first
+ * output's size B·H: it reads one step's rows of its stacked inputs, not all of them (forward:
+ * rz and xz 4 each, c₋₁ 1, writes c and h; backward: rz, xz 4 each, c₋₁ and c 2, output and
+ * recurrent gradients 3, writes ∂z 4 and ∂c₋₁ 1).
+ */
+const FUSED_STEP_TRAFFIC: Record<string, number> = {
+  [LSTM_STEP_FORWARD]: 11,
+  [LSTM_STEP_BACKWARD]: 18,
+};
+
+/**
+ * Profile entries that are real kernels: tf.profile also lists a tf.customGrad call as an
+ * entry of its own (named after its scope), around the kernels it runs.
+ */
+export function realKernels<K extends { name: string }>(kernels: K[]): K[] {
+  const backend = tf.getBackend();
+  return kernels.filter((k) => tf.getKernel(k.name, backend) !== undefined);
+}
+
 function summarise(kernels: ProfiledKernel[]) {
   let flops = 0;
   let bytes = 0;
   const counts = new Map<string, number>();
   const times = new Map<string, number>();
-  for (const kernel of kernels) {
+  for (const kernel of realKernels(kernels)) {
     counts.set(kernel.name, (counts.get(kernel.name) ?? 0) + 1);
     if (typeof kernel.kernelTimeMs === 'number') {
       times.set(kernel.name, (times.get(kernel.name) ?? 0) + kernel.kernelTimeMs);
     }
     const shapes = [...kernel.inputShapes, ...kernel.outputShapes].filter(Boolean);
-    bytes += 4 * shapes.reduce((n, shape) => n + sizeOf(shape), 0);
+    const fused = FUSED_STEP_TRAFFIC[kernel.name];
+    bytes +=
+      fused !== undefined
+        ? 4 * fused * sizeOf(kernel.outputShapes[0]!)
+        : 4 * shapes.reduce((n, shape) => n + sizeOf(shape), 0);
     if (/MatMul/.test(kernel.name))
       flops += matmulFlops(kernel.inputShapes, kernel.outputShapes[0]!);
   }
@@ -186,7 +213,7 @@ export async function bench(options: BenchOptions): Promise<BenchResult> {
     tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
     const profile = await tf.profile(() => stepper.step());
     tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', checks);
-    kernelsPerStep = profile.kernels.length;
+    kernelsPerStep = realKernels(profile.kernels).length;
     profiled = summarise(profile.kernels as unknown as ProfiledKernel[]);
     const perRun = options.stepsPerRun ?? 3;
     for (let r = 0; r < (options.runs ?? 5); r++) {
@@ -274,4 +301,73 @@ export async function calibrate(): Promise<Calibration> {
   } finally {
     tf.dispose([a, b, u, v, one]);
   }
+}
+
+/**
+ * The fused LSTM path against the step-by-step autodiff path on the current backend: the
+ * largest relative difference (max |a − b| over max |b|, per tensor) of the outputs and of the
+ * gradients for x, the three weights, h0 and c0, over a last-step and a sequence loss.
+ */
+export function checkFusedLstm(): { fused: boolean; maxRelativeError: number } {
+  const fused = fastLstmAvailable();
+  let worst = 0;
+  tf.tidy(() => {
+    const [B, T, D, H] = [5, 7, 3, 4];
+    const rng = createRng('fused-check');
+    const random = (shape: number[], scale = 1) =>
+      tf.tensor(
+        Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () =>
+          rng.uniform(-scale, scale),
+        ),
+        shape,
+      );
+    const config = { kind: 'lstm', inputSize: D, units: H } as const;
+    const inputs = [
+      random([B, T, D], 2),
+      random([D, 4 * H]),
+      random([H, 4 * H]),
+      random([4 * H], 0.5),
+      random([B, H]),
+      random([B, H]),
+    ];
+    const relative = (a: tf.Tensor, b: tf.Tensor) => {
+      const x = a.dataSync();
+      const y = b.dataSync();
+      let diff = 0;
+      let scale = 1e-12;
+      for (let k = 0; k < x.length; k++) {
+        diff = Math.max(diff, Math.abs(x[k]! - y[k]!));
+        scale = Math.max(scale, Math.abs(y[k]!));
+      }
+      return diff / scale;
+    };
+    for (const sequences of [false, true]) {
+      const target = random(sequences ? [B, T, H] : [B, H]);
+      const lossOf =
+        (run: typeof unroll) =>
+        (...[x, kernel, recurrentKernel, bias, h0, c0]: tf.Tensor[]) => {
+          const out = run(
+            config,
+            {
+              kernel: kernel as tf.Tensor2D,
+              recurrentKernel: recurrentKernel as tf.Tensor2D,
+              bias: bias as tf.Tensor1D,
+              bhn: null,
+            },
+            x as tf.Tensor3D,
+            { h0: h0 as tf.Tensor2D, c0: c0 as tf.Tensor2D, returnSequences: sequences },
+          );
+          const y = sequences ? out.hs! : out.hLast;
+          return tf.add(
+            tf.sum(tf.square(tf.sub(y, target))),
+            tf.sum(tf.mul(out.cLast!, 0.5)),
+          ) as tf.Scalar;
+        };
+      const a = tf.valueAndGrads(lossOf(unroll))(inputs);
+      const b = tf.valueAndGrads(lossOf(unrollGraph))(inputs);
+      worst = Math.max(worst, relative(a.value, b.value));
+      a.grads.forEach((g, k) => (worst = Math.max(worst, relative(g, b.grads[k]!))));
+    }
+  });
+  return { fused, maxRelativeError: worst };
 }

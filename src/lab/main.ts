@@ -13,7 +13,7 @@ import {
 } from '../core/runtime';
 import { buildJob, trainInWorker, type TrainingJob, type WorkerBackend } from '../core/worker';
 import { probeGraphics } from '../ui/probeGraphics';
-import { bench, calibrate, type BenchOptions } from './bench';
+import { bench, calibrate, checkFusedLstm, type BenchOptions } from './bench';
 import { runTraces } from './traces';
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -221,6 +221,12 @@ const lab = {
   async bench(override: BackendName, options: BenchOptions) {
     await init(override);
     return bench(options);
+  },
+
+  /** The fused LSTM path's outputs and gradients against the autodiff path, on a backend. */
+  async checkFused(override: BackendName) {
+    await init(override);
+    return checkFusedLstm();
   },
 
   /** The backend's best matmul rate, streaming rate and fixed cost per kernel. */

@@ -131,8 +131,9 @@ function pushEpoch(history: TrainingHistory, event: EpochEndEvent): void {
  *    then runs the remaining epochs (shuffled from a seed derived from the original one).
  *
  * Steps, epochs and batches in the events count across recoveries; `batchLoss` has one entry
- * per applied step. Adam's moment estimates lived on the lost backend: the resumed part starts
- * them afresh (as Keras does after re-compiling a model).
+ * per applied step. Adam's state (its step count and moments m and v) is read with the weights
+ * after every step, in the same single read, and the resumed part continues it: a recovered
+ * run computes the same loss curve as one that never lost its backend.
  */
 export function resilientTrain(
   build: () => TrainingSetup,
@@ -250,7 +251,17 @@ export function resilientTrain(
         });
       },
     };
-    const segmentRun = train(setup.model, data, segmentOptions, segmentCallbacks);
+    const resume = lastGood.optimizer;
+    const segmentRun = train(
+      setup.model,
+      data,
+      {
+        ...segmentOptions,
+        keepOptimizerState: true,
+        ...(resume ? { resumeOptimizer: resume } : {}),
+      },
+      segmentCallbacks,
+    );
     run = segmentRun;
     if (paused) segmentRun.pause();
     if (isCancelled()) segmentRun.cancel();

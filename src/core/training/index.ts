@@ -16,6 +16,7 @@ export {
   createOptimizer,
   type AdamSettings,
   type OptimizerName,
+  type OptimizerState,
   type VariableOptimizer,
 } from './optimizers';
 export { copySnapshot, restoreWeights, snapshotWeights, type WeightSnapshot } from './snapshot';

@@ -44,7 +44,19 @@ export interface VariableOptimizer {
    * is (as Keras does for a variable without a gradient). Call inside `tf.tidy`.
    */
   apply(grads: (tf.Tensor | null)[]): void;
+  /** Adam's flat moment vectors [m, v] (live variables: read, never dispose); null for SGD. */
+  moments(): [tf.Variable, tf.Variable] | null;
   dispose(): void;
+}
+
+/**
+ * Adam's state as plain arrays (outside the tensor backend): the updates applied so far and the
+ * moments m and v of all variables, flattened and concatenated in the variables' order.
+ */
+export interface OptimizerState {
+  iterations: number;
+  m: Float32Array;
+  v: Float32Array;
 }
 
 export function checkLearningRate(value: unknown): number {
@@ -78,6 +90,8 @@ export function createOptimizer(
   variables: tf.Variable[],
   learningRate: number,
   adam: Partial<AdamSettings> = {},
+  /** Adam only: continue from this state (e.g. after a backend was lost) instead of zeros. */
+  resume?: OptimizerState,
 ): VariableOptimizer {
   ensure(
     name === 'adam' || name === 'sgd',
@@ -86,14 +100,27 @@ export function createOptimizer(
   const lr = checkLearningRate(learningRate);
   const settings = checkAdamSettings(adam);
   let iterations = 0;
-  let moments: { m: tf.Variable; v: tf.Variable }[] | null = null;
-  if (name === 'adam') {
-    moments = tf.tidy(() =>
-      variables.map((w) => ({
-        m: tf.variable(tf.zerosLike(w), false),
-        v: tf.variable(tf.zerosLike(w), false),
-      })),
+  // Adam's moments for all variables at once, as two flat vectors (variable i at offsets[i]):
+  // a step is then one update over one long vector instead of one small update per variable.
+  const sizes = variables.map((w) => w.size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let moments: { m: tf.Variable; v: tf.Variable } | null = null;
+  if (resume !== undefined) {
+    ensure(
+      name === 'adam' &&
+        resume.m.length === total &&
+        resume.v.length === total &&
+        Number.isInteger(resume.iterations) &&
+        resume.iterations >= 0,
+      () => `The optimizer state to resume does not fit ${total} Adam parameters.`,
     );
+    iterations = resume.iterations;
+  }
+  if (name === 'adam') {
+    moments = tf.tidy(() => ({
+      m: tf.variable(resume ? tf.tensor1d(resume.m) : tf.zeros([total]), false),
+      v: tf.variable(resume ? tf.tensor1d(resume.v) : tf.zeros([total]), false),
+    }));
   }
   return {
     name,
@@ -117,21 +144,38 @@ export function createOptimizer(
       const { beta1, beta2, epsilon } = settings;
       const t = iterations;
       const lrT = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+      const { m, v } = moments;
+      // A variable without a gradient keeps its moments (Keras): zeros stand in for its
+      // gradient, and its slots of m and v are put back after the update.
+      const flat = tf.concat(
+        grads.map((g, i) => (g === null ? tf.zeros([sizes[i]!]) : tf.reshape(g, [-1]))),
+      );
+      const keep = grads.some((g) => g === null)
+        ? tf.concat(
+            grads.map((g, i) => (g === null ? tf.ones([sizes[i]!]) : tf.zeros([sizes[i]!]))),
+          )
+        : null;
+      let mNew = tf.add(tf.mul(m, beta1), tf.mul(flat, 1 - beta1));
+      let vNew = tf.add(tf.mul(v, beta2), tf.mul(tf.square(flat), 1 - beta2));
+      if (keep) {
+        mNew = tf.where(tf.cast(keep, 'bool'), m, mNew);
+        vNew = tf.where(tf.cast(keep, 'bool'), v, vNew);
+      }
+      m.assign(mNew);
+      v.assign(vNew);
+      const step = tf.mul(tf.div(mNew, tf.add(tf.sqrt(vNew), epsilon)), lrT);
+      const parts = variables.length === 1 ? [step] : tf.split(step, sizes);
       grads.forEach((g, i) => {
         if (g === null) return;
         const w = variables[i]!;
-        const { m, v } = moments![i]!;
-        m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
-        v.assign(tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2)));
-        w.assign(tf.sub(w, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsilon)), lrT)));
+        w.assign(tf.sub(w, tf.reshape(parts[i]!, w.shape)));
       });
     },
+    moments: () => (moments ? [moments.m, moments.v] : null),
     dispose() {
       if (moments === null) return;
-      for (const { m, v } of moments) {
-        m.dispose();
-        v.dispose();
-      }
+      moments.m.dispose();
+      moments.v.dispose();
       moments = null;
     },
   };

@@ -7,6 +7,7 @@ import {
   checkLearningRate,
   type AdamSettings,
   type OptimizerName,
+  type OptimizerState,
 } from './optimizers';
 
 export interface TrainOptions {
@@ -46,6 +47,14 @@ export interface TrainOptions {
    * over them); default true. Validation metrics are always evaluated when there is a split.
    */
   trainingMetrics?: boolean;
+  /**
+   * Also read Adam's moments with the weights after every step (in the same single read) and
+   * keep them in the snapshot, so a run resumed elsewhere can continue them. Default false
+   * (plain runs read only what they need); resilientTrain turns it on.
+   */
+  keepOptimizerState?: boolean;
+  /** Start Adam from this state instead of zeros (a resumed run). */
+  resumeOptimizer?: OptimizerState;
   /** Aborting it cancels the run, like `run.cancel()`. */
   signal?: AbortSignal;
 }
@@ -65,6 +74,8 @@ export interface ResolvedTrainOptions {
   seed: number | string;
   yieldEvery: number;
   trainingMetrics: boolean;
+  keepOptimizerState: boolean;
+  resumeOptimizer: OptimizerState | undefined;
   signal: AbortSignal | null;
 }
 
@@ -176,6 +187,8 @@ export function resolveOptions(
     seed,
     yieldEvery,
     trainingMetrics,
+    keepOptimizerState: options.keepOptimizerState === true,
+    resumeOptimizer: options.resumeOptimizer,
     signal,
   };
 }

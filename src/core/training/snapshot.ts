@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ensure, show } from './errors';
+import type { OptimizerState } from './optimizers';
 
 /**
  * The weights of a list of variables, copied to plain Float32Arrays: a recovery point that
@@ -13,6 +14,8 @@ export interface WeightSnapshot {
   names: string[];
   shapes: number[][];
   values: Float32Array[];
+  /** Adam's state at the same step (only in runs that keep it, such as resilientTrain). */
+  optimizer?: OptimizerState;
 }
 
 /** Reads the variables' values now (one synchronous read per variable). */
@@ -54,6 +57,15 @@ export function copySnapshot(snapshot: WeightSnapshot): WeightSnapshot {
     names: [...snapshot.names],
     shapes: snapshot.shapes.map((s) => [...s]),
     values: snapshot.values.map((a) => a.slice()),
+    ...(snapshot.optimizer
+      ? {
+          optimizer: {
+            iterations: snapshot.optimizer.iterations,
+            m: snapshot.optimizer.m.slice(),
+            v: snapshot.optimizer.v.slice(),
+          },
+        }
+      : {}),
   };
 }
 

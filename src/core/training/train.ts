@@ -352,7 +352,14 @@ async function runLoop(
     const trainY = part(data.ys, 0, nTrain);
     const valX = nVal > 0 ? part(data.xs, splitAt, nVal) : null;
     const valY = nVal > 0 ? part(data.ys, splitAt, nVal) : null;
-    optimizer = createOptimizer(opts.optimizer, variables, opts.learningRate, opts.adam);
+    optimizer = createOptimizer(
+      opts.optimizer,
+      variables,
+      opts.learningRate,
+      opts.adam,
+      opts.resumeOptimizer,
+    );
+    const kept = opts.keepOptimizerState ? optimizer.moments() : null;
     const shuffler = createShuffler(opts.seed);
     const clipping = opts.clip.mode !== 'none';
 
@@ -426,7 +433,8 @@ async function runLoop(
           clipped.normAfter,
           clipped.clipped,
         ]);
-        return tf.concat([stats, ...variables.map((v) => tf.reshape(v, [-1]))]) as tf.Tensor1D;
+        const weights = variables.map((v) => tf.reshape(v, [-1]));
+        return tf.concat([stats, ...weights, ...(kept ?? [])]) as tf.Tensor1D;
       });
 
     const batchesPerEpoch = Math.ceil(nTrain / opts.batchSize);
@@ -479,6 +487,15 @@ async function runLoop(
         }
         steps = step;
         control.lastGood = snapshotFromFlat(variables, values, 4, steps);
+        if (kept) {
+          // Adam's m and v follow the weights in the same read.
+          const from = values.length - 2 * kept[0].size;
+          control.lastGood.optimizer = {
+            iterations: optimizer.iterations,
+            m: values.slice(from, from + kept[0].size),
+            v: values.slice(from + kept[0].size),
+          };
+        }
         const clipped = values[3]! > 0.5;
         if (clipped) {
           clippedSteps++;
