@@ -50,3 +50,10 @@ export {
   lgamma,
 } from './special';
 export { stopWords, type StopWordLanguage } from './stopwords';
+export {
+  sampleCategorical,
+  sampleDirichlet,
+  syntheticLdaCorpus,
+  type SyntheticLdaCorpus,
+  type SyntheticLdaOptions,
+} from './synthetic';

@@ -45,7 +45,7 @@ export interface LdaOptions {
   initialLambda?: ReadonlyArray<ArrayLike<number>> | ArrayLike<number>;
   /** The γ every training E-step starts from: 'random' Gamma(100, 1/100) draws (sklearn, default) or 'ones'. */
   docInit?: 'random' | 'ones';
-  /** Padded cells (documents × longest document) per E-step block; default 2¹⁹. */
+  /** Padded cells (documents × longest document) per E-step block; default 2¹⁷. */
   blockCells?: number;
   /** Check whether every document of a block converged every this many updates; default 4. */
   checkEvery?: number;
@@ -133,12 +133,17 @@ export function resolveLdaOptions(options: LdaOptions = {}, nDocs = 0): Resolved
     perpTol: options.perpTol ?? 0.1,
     seed: options.seed ?? 0,
     docInit: options.docInit ?? 'random',
-    blockCells: wholeNumber(options.blockCells ?? 1 << 19, 'blockCells'),
+    blockCells: wholeNumber(options.blockCells ?? 1 << 17, 'blockCells'),
     checkEvery: wholeNumber(options.checkEvery ?? 4, 'checkEvery'),
   };
 }
 
-/** Documents of one E-step block, padded to the block's longest document (count 0 = padding). */
+/**
+ * Documents of one E-step block as [documents, longest document] index and count matrices
+ * (count 0 = padding). Sums over a document's terms are then batched matrix products, which
+ * every backend runs well; a flat layout with segment sums was 5–10× slower on wasm (its
+ * gather and scatter kernels are slow) and WebGL's scatter loops over every update per output.
+ */
 interface Block {
   docs: Int32Array;
   ids: tf.Tensor2D;
@@ -168,18 +173,13 @@ function makeBlock(data: DocTermMatrix, docs: ArrayLike<number>): Block {
 }
 
 /**
- * Blocks for a pass over `docs`: sorted by length (less padding), cut so that no block has more
- * than `cells` padded cells.
+ * Blocks for a pass over `docs`: sorted by length (so a block wastes little padding), cut so
+ * that no block has more than `cells` padded cells (documents × longest document).
  */
-function makeBlocks(
-  data: DocTermMatrix,
-  docs: ArrayLike<number>,
-  cells: number,
-  sort: boolean,
-): Block[] {
+function makeBlocks(data: DocTermMatrix, docs: ArrayLike<number>, cells: number): Block[] {
   const order = Array.from(docs);
   const len = (d: number) => data.indptr[d + 1]! - data.indptr[d]!;
-  if (sort) order.sort((a, b) => len(a) - len(b) || a - b);
+  order.sort((a, b) => len(a) - len(b) || a - b);
   const blocks: Block[] = [];
   let start = 0;
   while (start < order.length) {
@@ -205,16 +205,44 @@ function disposeBlocks(blocks: Block[]) {
 }
 
 interface EStepResult {
-  gamma: tf.Tensor2D;
+  gamma: Float32Array;
   /** Σ over the block of φ-weighted counts, [V, K], not yet multiplied by exp(E[log β]). */
   sstatsT: tf.Tensor2D | null;
   updates: number;
 }
 
+/** Rows of `values` ([N, K]) added into `rows` output rows at `index` ([N]). */
+function scatterAdd(index: tf.Tensor1D, values: tf.Tensor2D, rows: number): tf.Tensor2D {
+  const k = values.shape[1];
+  const backend = tf.getBackend();
+  if (backend === 'cpu') return tf.unsortedSegmentSum(values, index, rows);
+  if (backend === 'webgl') {
+    // WebGL's scatter loops over every update for every output: add on the CPU instead.
+    const v = values.dataSync();
+    const ids = index.dataSync();
+    const out = new Float32Array(rows * k);
+    for (let i = 0; i < ids.length; i++) {
+      const base = ids[i]! * k;
+      for (let t = 0; t < k; t++) out[base + t]! += v[i * k + t]!;
+    }
+    return tf.tensor2d(out, [rows, k]);
+  }
+  // wasm has no unsortedSegmentSum; its scatterND adds the values of repeated indices.
+  return tf.scatterND(tf.reshape(index, [-1, 1]), values, [rows, k]) as tf.Tensor2D;
+}
+
+/** normPhi = Σ_k exp E[log θ_dk] · exp E[log β_kw] + ε for every padded entry, [C, L]. */
+const normPhiOf = (W: tf.Tensor3D, expTheta: tf.Tensor2D) =>
+  tf.add(tf.squeeze(tf.matMul(W, tf.expandDims(expTheta, 2)), [2]), LDA_EPS);
+
+/** Rows `rows` of `t` as a new tensor. */
+const takeRows = <T extends tf.Tensor>(t: T, rows: tf.Tensor1D): T => tf.gather(t, rows) as T;
+
 /**
  * sklearn's `_update_doc_distribution` for a whole block at once. Every document keeps
  * updating until its own mean |Δγ| < tol (then it is frozen, as sklearn's loop breaks), or
- * until maxIter updates.
+ * until maxIter updates. Every `checkEvery` updates the block is compacted to the documents
+ * still moving once a quarter of them has converged (the frozen ones would not change).
  */
 function eStepBlock(
   block: Block,
@@ -225,16 +253,35 @@ function eStepBlock(
   withSstats: boolean,
 ): EStepResult {
   const n = block.docs.length;
-  const W = tf.gather(expElogBetaT, block.ids) as unknown as tf.Tensor3D; // [C, L, K]
+  const k = o.nComponents;
+  const Wfull = tf.gather(expElogBetaT, block.ids) as unknown as tf.Tensor3D; // [C, L, K]
+  let W = Wfull;
+  let cnts = block.cnts;
+  let rows = Int32Array.from({ length: n }, (_, i) => i);
   let gamma = gamma0;
   let expTheta = tf.tidy(() => tf.exp(dirichletExpectation(gamma0)));
   let active = tf.ones([n], 'bool') as tf.Tensor1D;
   let updates = tf.zeros([n]) as tf.Tensor1D;
+  const outGamma = new Float32Array(n * k);
+  const outExp = new Float32Array(n * k);
+  let updateCount = 0;
   const alpha = o.docTopicPrior;
+  /** Copies rows `keep === false` (or all) of the current subset to the outputs. */
+  const retire = (keep: Uint8Array | null) => {
+    const g = gamma.dataSync();
+    const e = expTheta.dataSync();
+    const u = updates.dataSync();
+    for (let i = 0; i < rows.length; i++) {
+      if (keep && keep[i]) continue;
+      const r = rows[i]! * k;
+      outGamma.set(g.subarray(i * k, i * k + k), r);
+      outExp.set(e.subarray(i * k, i * k + k), r);
+      updateCount += u[i]!;
+    }
+  };
   for (let it = 1; it <= o.maxDocUpdateIter; it++) {
     const next = tf.tidy(() => {
-      const normPhi = tf.add(tf.squeeze(tf.matMul(W, tf.expandDims(expTheta, 2)), [2]), LDA_EPS);
-      const ratio = tf.div(block.cnts, normPhi);
+      const ratio = tf.div(cnts, normPhiOf(W, expTheta));
       const s = tf.squeeze(tf.matMul(tf.expandDims(ratio, 1), W), [1]);
       const upd = tf.add(tf.mul(expTheta, s), alpha);
       const change = tf.mean(tf.abs(tf.sub(upd, gamma)), 1);
@@ -254,35 +301,55 @@ function eStepBlock(
     expTheta = next[1] as tf.Tensor2D;
     active = next[2] as tf.Tensor1D;
     updates = next[3] as tf.Tensor1D;
-    if (it % o.checkEvery === 0 && it < o.maxDocUpdateIter) {
-      const any = tf.any(active);
-      const still = any.dataSync()[0];
-      any.dispose();
-      if (!still) break;
-    }
+    if (it % o.checkEvery !== 0 || it === o.maxDocUpdateIter) continue;
+    const flags = active.dataSync() as Uint8Array;
+    let still = 0;
+    for (let i = 0; i < flags.length; i++) still += flags[i] ? 1 : 0;
+    if (still === 0) break;
+    if (still > 0.75 * rows.length) continue;
+    // Compact: retire the converged documents, keep computing only the others.
+    const keep = Uint8Array.from(flags);
+    retire(keep);
+    const local = new Int32Array(still);
+    for (let i = 0, j = 0; i < keep.length; i++) if (keep[i]) local[j++] = i;
+    const sub = tf.tensor1d(local, 'int32');
+    const swap = <T extends tf.Tensor>(t: T, owned: boolean): T => {
+      const taken = takeRows(t, sub);
+      if (owned) t.dispose();
+      return taken;
+    };
+    W = swap(W, W !== Wfull);
+    cnts = swap(cnts, cnts !== block.cnts);
+    gamma = swap(gamma, true);
+    expTheta = swap(expTheta, true);
+    updates = swap(updates, true);
+    active.dispose();
+    active = tf.ones([still], 'bool') as tf.Tensor1D;
+    sub.dispose();
+    rows = Int32Array.from(local, (i) => rows[i]!);
   }
-  let sstatsT: tf.Tensor2D | null = null;
-  if (withSstats) {
-    sstatsT = tf.tidy(() => {
-      const normPhi = tf.add(tf.squeeze(tf.matMul(W, tf.expandDims(expTheta, 2)), [2]), LDA_EPS);
-      const ratio = tf.div(block.cnts, normPhi); // [C, L]
-      const contrib = tf.mul(tf.expandDims(expTheta, 1), tf.expandDims(ratio, 2)); // [C, L, K]
-      const k = expTheta.shape[1];
-      return tf.unsortedSegmentSum(
-        tf.reshape(contrib, [-1, k]),
-        tf.reshape(block.ids, [-1]),
-        nTerms,
-      ) as tf.Tensor2D;
-    });
-  }
-  const total = tf.sum(updates);
-  const updateCount = total.dataSync()[0]!;
-  total.dispose();
-  W.dispose();
+  retire(null);
+  if (W !== Wfull) W.dispose();
+  if (cnts !== block.cnts) cnts.dispose();
+  gamma.dispose();
   expTheta.dispose();
   active.dispose();
   updates.dispose();
-  return { gamma, sstatsT, updates: updateCount };
+  let sstatsT: tf.Tensor2D | null = null;
+  if (withSstats) {
+    sstatsT = tf.tidy(() => {
+      const expFull = tf.tensor2d(outExp, [n, k]);
+      const ratio = tf.div(block.cnts, normPhiOf(Wfull, expFull)); // [C, L]
+      const contrib = tf.mul(tf.expandDims(expFull, 1), tf.expandDims(ratio, 2)); // [C, L, K]
+      return scatterAdd(
+        tf.reshape(block.ids, [-1]) as tf.Tensor1D,
+        tf.reshape(contrib, [-1, k]) as tf.Tensor2D,
+        nTerms,
+      );
+    });
+  }
+  Wfull.dispose();
+  return { gamma: outGamma, sstatsT, updates: updateCount };
 }
 
 function checkData(data: DocTermMatrix) {
@@ -371,14 +438,14 @@ export class LdaModel {
     this.expElogBetaT = this.expElogBeta();
     const all = Int32Array.from({ length: data.nDocs }, (_, d) => d);
     if (this.options.learningMethod === 'batch') {
-      this.blocks = makeBlocks(data, all, this.options.blockCells, true);
+      this.blocks = makeBlocks(data, all, this.options.blockCells);
       this.miniBatches = null;
     } else {
       this.blocks = null;
       this.miniBatches = [];
       for (let s = 0; s < data.nDocs; s += this.options.batchSize) {
         const slice = all.subarray(s, Math.min(s + this.options.batchSize, data.nDocs));
-        this.miniBatches.push(makeBlocks(data, slice, this.options.blockCells, true));
+        this.miniBatches.push(makeBlocks(data, slice, this.options.blockCells));
       }
     }
   }
@@ -430,9 +497,8 @@ export class LdaModel {
         this.data.nTerms,
         withSstats,
       );
-      const g = r.gamma.dataSync();
+      const g = r.gamma;
       block.docs.forEach((d, i) => gamma.set(g.subarray(i * k, i * k + k), position.get(d)! * k));
-      r.gamma.dispose();
       updates += r.updates;
       if (r.sstatsT) {
         if (sstats) {
@@ -563,7 +629,7 @@ export class LdaModel {
       );
     }
     const all = Int32Array.from({ length: data.nDocs }, (_, d) => d);
-    const blocks = makeBlocks(data, all, this.options.blockCells, true);
+    const blocks = makeBlocks(data, all, this.options.blockCells);
     try {
       const start = new Float32Array(data.nDocs * this.options.nComponents).fill(1);
       return this.eStep(blocks, all, start, false).gamma;

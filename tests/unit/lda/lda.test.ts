@@ -105,30 +105,34 @@ function expectClose(got: ArrayLike<number>, want: number[], rel: number, what: 
 describe('batch variational Bayes against a float64 reference', () => {
   const opts = { alpha: 0.3, eta: 0.2, tol: 1e-3, maxIter: 100 };
 
-  it('five iterations from a fixed λ with γ starting at ones', () => {
-    const data = docTermFromDense(DENSE);
-    const model = new LdaModel(data, {
-      nComponents: K,
-      docTopicPrior: opts.alpha,
-      topicWordPrior: opts.eta,
-      initialLambda: INITIAL_LAMBDA,
-      docInit: 'ones',
-      checkEvery: 1,
-    });
-    let lambda = INITIAL_LAMBDA.map((r) => r.slice());
-    try {
-      for (let it = 0; it < 5; it++) {
-        const state = model.step(false);
-        const ones = DENSE.map(() => new Array<number>(K).fill(1));
-        const ref = batchEmStep(refDocs, lambda, ones, opts);
-        lambda = ref.lambda;
-        expectClose(state.lambda, ref.lambda.flat(), 2e-5, `λ after ${it + 1}`);
-        expectClose(state.gamma, ref.gamma.flat(), 2e-5, `γ after ${it + 1}`);
+  it.each([4, 1000])(
+    'five iterations from a fixed λ with γ starting at ones (blocks of %i cells)',
+    (blockCells) => {
+      const data = docTermFromDense(DENSE);
+      const model = new LdaModel(data, {
+        blockCells,
+        nComponents: K,
+        docTopicPrior: opts.alpha,
+        topicWordPrior: opts.eta,
+        initialLambda: INITIAL_LAMBDA,
+        docInit: 'ones',
+        checkEvery: 1,
+      });
+      let lambda = INITIAL_LAMBDA.map((r) => r.slice());
+      try {
+        for (let it = 0; it < 5; it++) {
+          const state = model.step(false);
+          const ones = DENSE.map(() => new Array<number>(K).fill(1));
+          const ref = batchEmStep(refDocs, lambda, ones, opts);
+          lambda = ref.lambda;
+          expectClose(state.lambda, ref.lambda.flat(), 2e-5, `λ after ${it + 1}`);
+          expectClose(state.gamma, ref.gamma.flat(), 2e-5, `γ after ${it + 1}`);
+        }
+      } finally {
+        model.dispose();
       }
-    } finally {
-      model.dispose();
-    }
-  });
+    },
+  );
 
   it('sklearn defaults: α = η = 1/K, γ drawn from Gamma(100, 1/100) with the seeded RNG', () => {
     const data = docTermFromDense(DENSE);
