@@ -94,8 +94,6 @@ const PARTICLES = [
   '도',
   '만',
   '랑',
-  '나',
-  '다',
 ].sort((a, b) => b.length - a.length);
 
 /** Strips one trailing particle from a Hangul word when at least two syllables remain. */

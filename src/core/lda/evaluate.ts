@@ -30,34 +30,41 @@ export function topTerms(
 
 /**
  * Splits every document's tokens into an observed half and a held-out half, alternating token
- * by token (counts are split as ⌈c/2⌉ observed, ⌊c/2⌋ held out, so both halves see each term).
+ * by token through the document (term by term, each term's copies in a row), so a document of
+ * n tokens keeps ⌈n/2⌉ observed and ⌊n/2⌋ held out.
  */
 export function splitForCompletion(data: DocTermMatrix): {
   observed: DocTermMatrix;
   heldOut: DocTermMatrix;
 } {
-  const make = (pick: (c: number) => number): DocTermMatrix => {
-    const indptr = new Int32Array(data.nDocs + 1);
-    const indices: number[] = [];
-    const counts: number[] = [];
-    for (let d = 0; d < data.nDocs; d++) {
-      for (let j = data.indptr[d]!; j < data.indptr[d + 1]!; j++) {
-        const c = pick(data.counts[j]!);
-        if (c > 0) {
-          indices.push(data.indices[j]!);
-          counts.push(c);
+  const parts = [0, 1].map(() => ({
+    indptr: new Int32Array(data.nDocs + 1),
+    indices: [] as number[],
+    counts: [] as number[],
+  }));
+  for (let d = 0; d < data.nDocs; d++) {
+    let parity = 0;
+    for (let j = data.indptr[d]!; j < data.indptr[d + 1]!; j++) {
+      const c = data.counts[j]!;
+      const first = Math.ceil((c - parity) / 2);
+      const split = [first, c - first];
+      parity = (parity + c) % 2;
+      split.forEach((n, p) => {
+        if (n > 0) {
+          parts[p]!.indices.push(data.indices[j]!);
+          parts[p]!.counts.push(n);
         }
-      }
-      indptr[d + 1] = indices.length;
+      });
     }
-    return {
-      ...data,
-      indptr,
-      indices: Int32Array.from(indices),
-      counts: Float32Array.from(counts),
-    };
-  };
-  return { observed: make((c) => Math.ceil(c / 2)), heldOut: make((c) => Math.floor(c / 2)) };
+    for (const p of parts) p.indptr[d + 1] = p.indices.length;
+  }
+  const [observed, heldOut] = parts.map((p): DocTermMatrix => ({
+    ...data,
+    indptr: p.indptr,
+    indices: Int32Array.from(p.indices),
+    counts: Float32Array.from(p.counts),
+  }));
+  return { observed: observed!, heldOut: heldOut! };
 }
 
 /**

@@ -57,3 +57,24 @@ export {
   type SyntheticLdaCorpus,
   type SyntheticLdaOptions,
 } from './synthetic';
+export {
+  parseCorpusText,
+  type CorpusFormat,
+  type CorpusText,
+  type CorpusTextOptions,
+} from './corpusText';
+export {
+  LdaJobError,
+  checkCorpus,
+  corpusFromRequest,
+  runLdaJob,
+  type LdaCorpusInfo,
+  type LdaFromWorker,
+  type LdaIterationMessage,
+  type LdaJobErrorCode,
+  type LdaJobHooks,
+  type LdaJobRequest,
+  type LdaPost,
+  type LdaToWorker,
+} from './job';
+export { createLdaWorker, trainLdaInWorker, type LdaWorkerRun } from './client';

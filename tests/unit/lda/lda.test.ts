@@ -323,3 +323,13 @@ describe('perplexity', () => {
     expect(completionPerplexity([3], [5, 5, 0], heldOut, 1)).toBeCloseTo(2, 12);
   });
 });
+
+describe('held-out split', () => {
+  it('alternates tokens through the document, so single-count terms split too', () => {
+    const { observed, heldOut } = splitForCompletion(docTermFromDense([[1, 1, 3, 1, 0]]));
+    expect(Array.from(observed.indices)).toEqual([0, 2]);
+    expect(Array.from(observed.counts)).toEqual([1, 2]);
+    expect(Array.from(heldOut.indices)).toEqual([1, 2, 3]);
+    expect(Array.from(heldOut.counts)).toEqual([1, 1, 1]);
+  });
+});
