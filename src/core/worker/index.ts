@@ -7,6 +7,10 @@ export {
   type CellRegressionJob,
   type JobCellSpec,
   type NextCharacterJob,
+  type MultiplicationData,
+  type SequentialJob,
+  type TensorData,
+  MAX_JOB_NUMBERS,
   type PlainTrainOptions,
   type TrainingJob,
 } from './jobs';

@@ -4,8 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { CellSpec, InitOptions } from '../cells';
 import { multiplicationTask, nextCharacterTask } from '../data';
 import { check } from '../errors';
-import type { TrainOptions, TrainingData } from '../training';
-import { createCellModel, type CellModel } from './cellModel';
+import { buildModel, MODEL_TASKS, type ModelLayerSpec, type ModelTask } from '../models';
+import type { TrainableModel, TrainOptions, TrainingData } from '../training';
+import { createCellModel } from './cellModel';
 
 type WithoutInputSize<T> = T extends unknown ? Omit<T, 'inputSize'> : never;
 
@@ -34,11 +35,51 @@ export interface NextCharacterJob {
   options?: PlainTrainOptions;
 }
 
-export type TrainingJob = CellRegressionJob | NextCharacterJob;
+/** Data that crosses to the worker as typed arrays (tokens as Int32, features as Float32). */
+export interface TensorData {
+  kind: 'tensors';
+  xs: Float32Array | Int32Array;
+  xShape: number[];
+  ys: Float32Array | Int32Array;
+  yShape: number[];
+}
+
+/** The multiplication task of CURRICULUM §5, generated in the worker from its seed. */
+export interface MultiplicationData {
+  kind: 'multiplication';
+  samples: number;
+  steps: number;
+  seed?: number | string;
+}
+
+/**
+ * Any model `buildModel` can build (Embedding, stacked SimpleRNN/LSTM/GRU, Bidirectional, Dense,
+ * Dropout, BatchNormalization) on data sent as typed arrays or generated in the worker.
+ */
+export interface SequentialJob {
+  kind: 'sequential';
+  layers: ModelLayerSpec[];
+  /** Without the batch axis: [steps, features], or [steps] of token ids for an Embedding. */
+  inputShape: (number | null)[];
+  task: ModelTask;
+  data: TensorData | MultiplicationData;
+  /** Seed of the initial weights and dropout masks. */
+  seed?: number | string;
+  options?: PlainTrainOptions;
+}
+
+export type TrainingJob = CellRegressionJob | NextCharacterJob | SequentialJob;
+
+/** The most numbers a job may send as data (256 MB of float32). */
+export const MAX_JOB_NUMBERS = 1 << 26;
 
 /** A job built on the current backend: its model, its data, and how to free both. */
 export interface BuiltJob {
-  model: CellModel;
+  model: TrainableModel & {
+    /** The model's output for a batch (a cell model takes [batch, steps, features]). */
+    predict(xs: tf.Tensor3D): tf.Tensor;
+    dispose(): void;
+  };
   data: TrainingData;
   dispose(): void;
 }
@@ -60,11 +101,15 @@ function hasFunction(value: unknown, depth = 0): boolean {
 export function checkJob(job: unknown): TrainingJob {
   check(isObject(job), 'A training job must be an object such as { kind: "cell-regression", … }.');
   check(
-    job.kind === 'cell-regression' || job.kind === 'next-character',
+    job.kind === 'cell-regression' || job.kind === 'next-character' || job.kind === 'sequential',
     () =>
-      `Unknown training job kind ${JSON.stringify(job.kind)}: use "cell-regression" or ` +
-      `"next-character".`,
+      `Unknown training job kind ${JSON.stringify(job.kind)}: use "cell-regression", ` +
+      `"next-character" or "sequential".`,
   );
+  if (job.kind === 'sequential') {
+    checkSequentialJob(job);
+    return job as unknown as TrainingJob;
+  }
   check(isObject(job.cell), 'The job needs a cell, e.g. { kind: "lstm", units: 30 }.');
   check(!('inputSize' in job.cell), 'Leave out the cell’s inputSize: the job’s data sets it.');
   if (job.kind === 'cell-regression') {
@@ -89,9 +134,88 @@ export function checkJob(job: unknown): TrainingJob {
   return job as unknown as TrainingJob;
 }
 
+const isShape = (value: unknown): value is number[] =>
+  Array.isArray(value) &&
+  value.length >= 1 &&
+  value.length <= 4 &&
+  value.every((d) => Number.isInteger(d) && d >= 1);
+
+function checkSequentialJob(job: Record<string, unknown>): void {
+  check(
+    Array.isArray(job.layers) && job.layers.length > 0,
+    'A sequential job needs layers, e.g. [{ kind: "lstm", units: 30 }, { kind: "dense", units: 1 }].',
+  );
+  check(
+    Array.isArray(job.inputShape),
+    'A sequential job needs an inputShape without the batch axis, e.g. [100, 2].',
+  );
+  check(
+    MODEL_TASKS.includes(job.task as ModelTask),
+    () => `A sequential job's task must be one of ${MODEL_TASKS.join(', ')}.`,
+  );
+  const data = job.data;
+  check(isObject(data), 'A sequential job needs data: { kind: "tensors", … } or "multiplication".');
+  if (data.kind === 'multiplication') return;
+  check(
+    data.kind === 'tensors',
+    () => `Unknown data kind ${JSON.stringify(data.kind)}: use "tensors" or "multiplication".`,
+  );
+  for (const name of ['xs', 'ys'] as const) {
+    const values = data[name];
+    const shape = data[`${name === 'xs' ? 'x' : 'y'}Shape`];
+    check(
+      values instanceof Float32Array || values instanceof Int32Array,
+      () => `The job's ${name} must be a Float32Array or an Int32Array.`,
+    );
+    check(isShape(shape), () => `The job's ${name} shape must be 1–4 positive whole numbers.`);
+    const size = shape.reduce((a, b) => a * b, 1);
+    check(size <= MAX_JOB_NUMBERS, () => `The job's ${name} hold too many numbers (${size}).`);
+    check(
+      values.length === size,
+      () =>
+        `The job's ${name} hold ${values.length} numbers but shape [${shape.join(', ')}] needs ${size}.`,
+    );
+  }
+  const xShape = data.xShape as number[];
+  const yShape = data.yShape as number[];
+  check(
+    xShape[0] === yShape[0],
+    () => `The job's xs have ${xShape[0]} samples but its ys have ${yShape[0]}.`,
+  );
+}
+
+function buildSequentialJob(job: SequentialJob): BuiltJob {
+  let data: TrainingData;
+  let inputShape = job.inputShape;
+  if (job.data.kind === 'multiplication') {
+    const d = multiplicationTask(job.data);
+    inputShape = [d.steps, d.features];
+    data = {
+      xs: tf.tensor3d(d.inputs, [d.samples, d.steps, d.features]),
+      ys: tf.tensor2d(d.targets, [d.samples, 1]),
+    };
+  } else {
+    const { xs, xShape, ys, yShape } = job.data;
+    data = {
+      xs: tf.tensor(xs, xShape, xs instanceof Int32Array ? 'int32' : 'float32'),
+      ys: tf.tensor(ys, yShape, ys instanceof Int32Array ? 'int32' : 'float32'),
+    };
+  }
+  try {
+    const options =
+      job.seed === undefined ? { task: job.task } : { task: job.task, seed: job.seed };
+    const model = buildModel(job.layers, inputShape, options);
+    return withDispose(model, data);
+  } catch (error) {
+    tf.dispose([data.xs, data.ys]);
+    throw error;
+  }
+}
+
 /** Generates the job's data and builds its model as tensors on the current backend. */
 export function buildJob(job: TrainingJob): BuiltJob {
   checkJob(job);
+  if (job.kind === 'sequential') return buildSequentialJob(job);
   const init = job.init ?? {};
   if (job.kind === 'cell-regression') {
     const d = multiplicationTask(job.data);
@@ -119,7 +243,7 @@ export function buildJob(job: TrainingJob): BuiltJob {
   return withDispose(model, data);
 }
 
-function withDispose(model: CellModel, data: TrainingData): BuiltJob {
+function withDispose(model: BuiltJob['model'], data: TrainingData): BuiltJob {
   return {
     model,
     data,

@@ -32,7 +32,9 @@ const strings = defineStrings(
     cancel: '취소',
     progress: '경주 진행',
     progressText: '{done} / {total} 에포크',
-    loading: 'TensorFlow.js를 불러오는 중…',
+    loading: '학습 스레드를 준비하는 중…',
+    backend:
+      '백그라운드 스레드(웹 워커)에서 {backend} 백엔드로 학습합니다. 페이지는 그동안에도 멈추지 않습니다.',
     'status-completed': '경주를 마쳤습니다.',
     'status-cancelled': '경주를 취소했습니다.',
     'status-diverged': '학습이 발산했습니다. 에포크나 시드를 바꿔 보세요.',
@@ -66,7 +68,9 @@ const strings = defineStrings(
     cancel: 'Cancel',
     progress: 'Race progress',
     progressText: '{done} / {total} epochs',
-    loading: 'Loading TensorFlow.js…',
+    loading: 'Starting the training threads…',
+    backend:
+      'Training in a background thread (Web Worker) on the {backend} backend; the page stays responsive meanwhile.',
     'status-completed': 'The race is over.',
     'status-cancelled': 'The race was cancelled.',
     'status-diverged': 'Training diverged. Try other epochs or another seed.',
@@ -194,6 +198,11 @@ export default function GruRace({ id = 'gruRace' }: { id?: string }) {
           {view.status === 'loading' ? t.loading : format(t.progressText, { done, total })}
         </span>
       </div>
+      {view.backend && (
+        <p className="muted" data-testid="gru-race-backend">
+          {format(t.backend, { backend: view.backend })}
+        </p>
+      )}
       <p role="status" className="muted" data-testid="gru-race-status">
         {view.status === 'error'
           ? format(t['status-error'], { error: view.error ?? '' })

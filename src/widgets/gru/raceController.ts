@@ -1,8 +1,9 @@
 /**
  * One race at a time, held in module memory (a language switch remounts the widgets; the race
- * and its curves carry on). tfjs and the race code arrive with the first race (dynamic import).
+ * and its curves carry on). The race code arrives with the first race (dynamic import); tfjs
+ * runs only in the race's workers.
  */
-import { ensureBackend } from '../cell/backend';
+import type { BackendName } from '../../core/backendChoice';
 import { createViewStore } from '../cell/viewStore';
 import type { RaceOptions, Race } from './raceTraining';
 import type { RaceArch } from './raceModel';
@@ -15,6 +16,8 @@ export interface RaceView {
   options: RaceOptions | null;
   losses: Record<RaceArch, readonly number[]>;
   seconds: Record<RaceArch, readonly number[]>;
+  /** The backend the workers train on, once the first has started. */
+  backend: BackendName | null;
   error: string | null;
 }
 
@@ -23,6 +26,7 @@ const IDLE: RaceView = {
   options: null,
   losses: { lstm: [], gru: [] },
   seconds: { lstm: [], gru: [] },
+  backend: null,
   error: null,
 };
 
@@ -41,21 +45,27 @@ export async function startRace(options: RaceOptions): Promise<void> {
   const mine = ++generation;
   update({ ...IDLE, status: 'loading', options });
   try {
-    await ensureBackend();
     const { runRace } = await import('./raceTraining');
     if (mine !== generation) return;
     update({ status: 'running' });
     const losses: Record<RaceArch, number[]> = { lstm: [], gru: [] };
     const seconds: Record<RaceArch, number[]> = { lstm: [], gru: [] };
-    race = runRace(options, (event) => {
-      if (mine !== generation) return;
-      losses[event.arch].push(event.loss);
-      seconds[event.arch].push(event.seconds);
-      update({
-        losses: { lstm: losses.lstm.slice(), gru: losses.gru.slice() },
-        seconds: { lstm: seconds.lstm.slice(), gru: seconds.gru.slice() },
-      });
-    });
+    race = runRace(
+      options,
+      (event) => {
+        if (mine !== generation) return;
+        losses[event.arch].push(event.loss);
+        seconds[event.arch].push(event.seconds);
+        update({
+          losses: { lstm: losses.lstm.slice(), gru: losses.gru.slice() },
+          seconds: { lstm: seconds.lstm.slice(), gru: seconds.gru.slice() },
+        });
+      },
+      undefined,
+      (backend) => {
+        if (mine === generation) update({ backend });
+      },
+    );
     const result = await race.done;
     if (mine !== generation) return;
     race = null;

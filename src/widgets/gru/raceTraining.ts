@@ -1,11 +1,13 @@
 /**
  * The race itself: trains the LSTM model, then the GRU model, on the same data with the same
- * seed and optimizer, through the core's `buildModel` and `train`. Imports tfjs, so widgets
- * load it with a dynamic `import()` only when the learner starts a race.
+ * seed and optimizer. Each model trains in its own Web Worker (the core's `sequential` job), so
+ * the page stays responsive and each model's time per epoch excludes the other's start-up.
  */
-import * as tf from '@tensorflow/tfjs';
-import { multiplicationTask, nextCharacterTask, train, type TrainingRun } from '../../core';
-import { buildModel } from '../../core/models';
+import { nextCharacterTask } from '../../core/data';
+import type { TrainingCallbacks, TrainingResult } from '../../core/training';
+import type { BackendName } from '../../core/backendChoice';
+import { trainInWorker } from '../../core/worker/trainInWorker';
+import type { SequentialJob, TrainingJob } from '../../core/worker/jobs';
 import {
   MULTIPLICATION,
   RACE_ARCHS,
@@ -40,65 +42,74 @@ export interface Race {
   done: Promise<RaceResult>;
 }
 
-function dataOf(task: RaceTask): { xs: tf.Tensor; ys: tf.Tensor } {
-  if (task === 'multiplication') {
-    const d = multiplicationTask(MULTIPLICATION);
+/** Runs one job somewhere (a Web Worker on the page; the main thread in Node tests). */
+export type JobRunner = (
+  job: TrainingJob,
+  callbacks: TrainingCallbacks,
+) => { cancel(): void; done: Promise<TrainingResult>; ready?: Promise<{ backend: BackendName }> };
+
+const inWorker: JobRunner = (job, callbacks) => trainInWorker(job, callbacks);
+
+/** The job that trains `arch` for this race: plain data a worker can build. */
+export function raceJob(options: RaceOptions, arch: RaceArch): SequentialJob {
+  const { learningRate, batchSize } = trainingOf(options.task);
+  const common = {
+    kind: 'sequential' as const,
+    layers: layersOf(options.task, arch, options.plan.units[arch]),
+    inputShape: inputShapeOf(options.task),
+    seed: options.seed,
+    options: {
+      optimizer: 'adam' as const,
+      learningRate,
+      epochs: options.epochs,
+      batchSize,
+      seed: options.seed,
+    },
+  };
+  if (options.task === 'multiplication') {
     return {
-      xs: tf.tensor3d(d.inputs, [d.samples, d.steps, 2]),
-      ys: tf.tensor2d(d.targets, [d.samples, 1]),
+      ...common,
+      task: 'regression',
+      data: { kind: 'multiplication', ...MULTIPLICATION },
     };
   }
   const h = nextCharacterTask('hihello');
   return {
-    xs: tf.tensor3d(h.inputs, [1, h.steps, h.vocabSize]),
-    ys: tf.tensor2d(h.targetIds, [1, h.steps], 'int32'),
+    ...common,
+    task: 'sequence-categorical',
+    data: {
+      kind: 'tensors',
+      xs: Float32Array.from(h.inputs),
+      xShape: [1, h.steps, h.vocabSize],
+      ys: Int32Array.from(h.targetIds),
+      yShape: [1, h.steps],
+    },
   };
 }
 
-export function runRace(options: RaceOptions, onEpoch: (event: RaceEpoch) => void): Race {
+export function runRace(
+  options: RaceOptions,
+  onEpoch: (event: RaceEpoch) => void,
+  runJob: JobRunner = inWorker,
+  onBackend?: (backend: BackendName) => void,
+): Race {
   let cancelled = false;
-  let current: TrainingRun | null = null;
+  let current: ReturnType<JobRunner> | null = null;
   const done = (async (): Promise<RaceResult> => {
-    const data = dataOf(options.task);
-    try {
-      for (const arch of RACE_ARCHS) {
-        if (cancelled) return { status: 'cancelled' };
-        const model = buildModel(
-          layersOf(options.task, arch, options.plan.units[arch]),
-          inputShapeOf(options.task),
-          {
-            task: options.task === 'multiplication' ? 'regression' : 'sequence-categorical',
-            seed: options.seed,
-          },
-        );
-        try {
-          const { learningRate, batchSize } = trainingOf(options.task);
-          current = train(
-            model,
-            data,
-            {
-              optimizer: 'adam',
-              learningRate,
-              epochs: options.epochs,
-              batchSize,
-              seed: options.seed,
-            },
-            {
-              onEpochEnd: ({ epoch, loss, seconds }) => onEpoch({ arch, epoch, loss, seconds }),
-            },
-          );
-          const result = await current.done;
-          current = null;
-          if (result.status !== 'completed') return { status: result.status };
-        } finally {
-          model.dispose();
-        }
-      }
-      return { status: cancelled ? 'cancelled' : 'completed' };
-    } finally {
-      data.xs.dispose();
-      data.ys.dispose();
+    for (const arch of RACE_ARCHS) {
+      if (cancelled) return { status: 'cancelled' };
+      current = runJob(raceJob(options, arch), {
+        onEpochEnd: ({ epoch, loss, seconds }) => onEpoch({ arch, epoch, loss, seconds }),
+      });
+      void current.ready?.then(
+        ({ backend }) => onBackend?.(backend),
+        () => undefined,
+      );
+      const result = await current.done;
+      current = null;
+      if (result.status !== 'completed') return { status: result.status };
     }
+    return { status: cancelled ? 'cancelled' : 'completed' };
   })();
   return {
     cancel() {

@@ -1,7 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRace, modelParams } from '../../../src/widgets/gru/raceModel';
-import { runRace, type RaceEpoch } from '../../../src/widgets/gru/raceTraining';
+import { train } from '../../../src/core/training';
+import { buildJob } from '../../../src/core/worker/jobs';
+import {
+  raceJob,
+  runRace,
+  type JobRunner,
+  type RaceEpoch,
+} from '../../../src/widgets/gru/raceTraining';
+
+/** What the worker does with a job, on this thread. */
+const here: JobRunner = (job, callbacks) => {
+  const built = buildJob(job);
+  const run = train(built.model, built.data, job.options ?? {}, callbacks);
+  return { cancel: () => run.cancel(), done: run.done.finally(() => built.dispose()) };
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -23,13 +37,32 @@ describe('race plan', () => {
   });
 });
 
+describe('race jobs', () => {
+  it('are plain data the worker can build: data generated from the seed, or sent as arrays', () => {
+    const plan = planRace('multiplication', 'params', 6);
+    const mult = raceJob({ task: 'multiplication', plan, epochs: 3, seed: 5 }, 'gru');
+    expect(mult.data).toEqual({ kind: 'multiplication', samples: 512, steps: 30, seed: 0 });
+    expect(mult.layers[0]).toEqual({ kind: 'gru', units: plan.units.gru });
+    expect(mult.options).toMatchObject({ epochs: 3, seed: 5, optimizer: 'adam' });
+    expect(structuredClone(mult)).toEqual(mult);
+    const text = raceJob(
+      { task: 'hihello', plan: planRace('hihello', 'hidden', 4), epochs: 1, seed: 0 },
+      'lstm',
+    );
+    expect(text.task).toBe('sequence-categorical');
+    expect(text.data.kind === 'tensors' && text.data.ys).toBeInstanceOf(Int32Array);
+  });
+});
+
 describe('race', () => {
   it('trains both models on each task and leaves no tensors behind', async () => {
     for (const task of ['multiplication', 'hihello'] as const) {
       const before = tf.memory().numTensors;
       const events: RaceEpoch[] = [];
-      const race = runRace({ task, plan: planRace(task, 'hidden', 4), epochs: 2, seed: 0 }, (e) =>
-        events.push(e),
+      const race = runRace(
+        { task, plan: planRace(task, 'hidden', 4), epochs: 2, seed: 0 },
+        (e) => events.push(e),
+        here,
       );
       expect((await race.done).status).toBe('completed');
       expect(events.map((e) => `${e.arch}${e.epoch}`)).toEqual(['lstm0', 'lstm1', 'gru0', 'gru1']);
@@ -48,6 +81,7 @@ describe('race', () => {
         seed: 0,
       },
       () => undefined,
+      here,
     );
     setTimeout(() => race.cancel(), 50);
     expect((await race.done).status).toBe('cancelled');

@@ -104,3 +104,84 @@ describe('training jobs as plain data', () => {
     model.dispose();
   });
 });
+
+describe('sequential jobs', () => {
+  it('builds stacked recurrent layers on the multiplication task generated in the worker', () => {
+    const before = tf.memory().numTensors;
+    const built = buildJob({
+      kind: 'sequential',
+      layers: [
+        { kind: 'simpleRNN', units: 6, returnSequences: true },
+        { kind: 'simpleRNN', units: 6 },
+        { kind: 'dense', units: 1 },
+      ],
+      inputShape: [],
+      task: 'regression',
+      data: { kind: 'multiplication', samples: 16, steps: 10, seed: 3 },
+      seed: 1,
+    });
+    expect(built.data.xs.shape).toEqual([16, 10, 2]);
+    const out = built.model.predict(built.data.xs as tf.Tensor3D);
+    expect(out.shape).toEqual([16, 1]);
+    out.dispose();
+    built.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('takes token ids as Int32 tensors for an Embedding model', () => {
+    const before = tf.memory().numTensors;
+    const built = buildJob({
+      kind: 'sequential',
+      layers: [
+        { kind: 'embedding', inputDim: 20, outputDim: 4 },
+        { kind: 'lstm', units: 3 },
+        { kind: 'dense', units: 1, activation: 'sigmoid' },
+      ],
+      inputShape: [5],
+      task: 'binary',
+      data: {
+        kind: 'tensors',
+        xs: Int32Array.from({ length: 10 }, (_, i) => i),
+        xShape: [2, 5],
+        ys: Float32Array.from([0, 1]),
+        yShape: [2, 1],
+      },
+    });
+    expect(built.data.xs.dtype).toBe('int32');
+    const loss = tf.tidy(() => built.model.loss(built.data.xs, built.data.ys, false));
+    expect(Number.isFinite(loss.dataSync()[0])).toBe(true);
+    loss.dispose();
+    built.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('says what is wrong with a malformed job', () => {
+    const base = {
+      kind: 'sequential',
+      layers: [{ kind: 'dense', units: 1 }],
+      inputShape: [3],
+      task: 'regression',
+    };
+    expect(() =>
+      checkJob({
+        ...base,
+        data: { kind: 'tensors', xs: [1, 2], xShape: [2], ys: [1], yShape: [1] },
+      }),
+    ).toThrow(/Float32Array or an Int32Array/);
+    expect(() =>
+      checkJob({
+        ...base,
+        data: {
+          kind: 'tensors',
+          xs: new Float32Array(6),
+          xShape: [2, 3],
+          ys: new Float32Array(3),
+          yShape: [3, 1],
+        },
+      }),
+    ).toThrow(/2 samples but its ys have 3/);
+    expect(() => checkJob({ ...base, task: 'poetry', data: { kind: 'multiplication' } })).toThrow(
+      /task must be one of/,
+    );
+  });
+});
