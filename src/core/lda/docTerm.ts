@@ -45,7 +45,7 @@ export interface DocTermResult extends DocTermMatrix {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const HANGUL = /\p{Script=Hangul}/u;
-/** Common Korean particles and endings, longest first (a token keeps at least two syllables). */
+/** Common Korean particles and endings, longest first. */
 const PARTICLES = [
   '에서는',
   '으로는',
@@ -96,26 +96,35 @@ const PARTICLES = [
   '랑',
 ].sort((a, b) => b.length - a.length);
 
-/** Strips one trailing particle from a Hangul word when at least two syllables remain. */
+/** Particles that also end many nouns (아이, 나이, 사이): stripped only when two syllables remain. */
+const AMBIGUOUS = new Set(['이', '가', '도', '만', '나', '과', '와']);
+
+/**
+ * Strips one trailing particle from a Hangul word (날씨가 → 날씨, 경기에서 → 경기, 팀은 → 팀).
+ * The ambiguous one-syllable particles (이, 가, 도, 만, 와, 과) need two syllables left, so
+ * 아이 and 나이 stay whole. Words without Hangul are returned as they are.
+ */
 export function stripKoreanParticle(word: string): string {
   if (!HANGUL.test(word)) return word;
   for (const p of PARTICLES) {
-    if (word.endsWith(p) && word.length - p.length >= 2) return word.slice(0, -p.length);
+    if (!word.endsWith(p)) continue;
+    const left = word.length - p.length;
+    if (left >= (AMBIGUOUS.has(p) ? 2 : 1)) return word.slice(0, -p.length);
   }
   return word;
 }
 
 /**
  * The default tokenizer: NFC, lower case, runs of letters/marks/digits, then one Korean
- * particle stripped from each Hangul word (날씨가 → 날씨, 경기에서 → 경기). Tokens of a single
- * character are dropped, as CountVectorizer's default pattern drops them.
+ * particle stripped from each Hangul word. Latin tokens of one letter are dropped (as
+ * CountVectorizer's default pattern drops them); one-syllable Korean words (비, 팀, 골) stay.
  */
 export function defaultTokenize(text: string): string[] {
   const words = text.normalize('NFC').toLowerCase().match(WORD) ?? [];
   const out: string[] = [];
   for (const w of words) {
     const token = stripKoreanParticle(w);
-    if (token.length >= 2) out.push(token);
+    if (token.length >= 2 || (token.length === 1 && HANGUL.test(token))) out.push(token);
   }
   return out;
 }
