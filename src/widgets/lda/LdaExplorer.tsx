@@ -70,8 +70,8 @@ const strings = defineStrings(
     relevanceNote:
       'λ = 1이면 p(단어|토픽) 순서, λ = 0이면 향상도 p(단어|토픽)/p(단어) 순서입니다. 중간 값은 둘을 섞습니다.',
     term: '단어',
-    pwt: 'p(w|t)',
-    pw: 'p(w)',
+    pwt: '토픽 안 확률 p(w|t)',
+    pw: '전체 확률 p(w)',
     lift: '향상도',
     runs: '지난 학습 비교',
     runsCaption:
@@ -127,8 +127,8 @@ const strings = defineStrings(
     relevanceNote:
       'λ = 1 ranks by p(word|topic), λ = 0 by lift p(word|topic)/p(word); values between mix the two.',
     term: 'term',
-    pwt: 'p(w|t)',
-    pw: 'p(w)',
+    pwt: 'in-topic p(w|t)',
+    pw: 'overall p(w)',
     lift: 'lift',
     runs: 'Earlier trainings',
     runsCaption:
