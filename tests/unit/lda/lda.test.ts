@@ -14,6 +14,7 @@ import {
 } from './imports';
 import { batchEmStep, type RefDoc } from './reference';
 import { DIGAMMA_REFERENCE, LGAMMA_REFERENCE } from './specialReference';
+import fixture from './sklearnFixture.json';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -331,5 +332,48 @@ describe('held-out split', () => {
     expect(Array.from(observed.counts)).toEqual([1, 2]);
     expect(Array.from(heldOut.indices)).toEqual([1, 2, 3]);
     expect(Array.from(heldOut.counts)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("scikit-learn's own code (fixture)", () => {
+  // tests/unit/lda/sklearnFixture.json: bench/lda/sklearn_reference.py ran scikit-learn 1.9.1's
+  // _e_step / M-step on this corpus from INITIAL_LAMBDA, every E-step from γ = 1.
+  it('five batch iterations, the final transform, the bound and perplexity match', () => {
+    const model = new LdaModel(docTermFromDense(DENSE), {
+      nComponents: K,
+      docTopicPrior: fixture.alpha,
+      topicWordPrior: fixture.eta,
+      initialLambda: INITIAL_LAMBDA,
+      docInit: 'ones',
+    });
+    try {
+      let worst = 0;
+      for (const step of fixture.steps) {
+        const s = model.step(false);
+        for (const [got, want] of [
+          [s.lambda, step.lambda],
+          [s.gamma, step.gamma],
+        ] as const) {
+          for (let i = 0; i < want.length; i++) {
+            worst = Math.max(worst, Math.abs(got[i]! - want[i]!) / Math.max(1, Math.abs(want[i]!)));
+          }
+        }
+      }
+      expect(worst).toBeLessThan(2e-5);
+      const gamma = model.transform();
+      expectClose(gamma, fixture.finalGamma, 2e-5, 'transform γ');
+      const bound = approxBound(
+        docTermFromDense(DENSE),
+        gamma,
+        model.lambda(),
+        K,
+        fixture.alpha,
+        fixture.eta,
+      );
+      expect(Math.abs(bound - fixture.bound) / Math.abs(fixture.bound)).toBeLessThan(1e-5);
+      expect(model.perplexity()).toBeCloseTo(fixture.perplexity, 3);
+    } finally {
+      model.dispose();
+    }
   });
 });
