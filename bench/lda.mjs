@@ -7,10 +7,11 @@
 // 10 iterations) in about 4.7 s.
 //
 //   node bench/lda.mjs                     # everything, 10 iterations each
-//   node bench/lda.mjs --iters=3           # fewer iterations (the first ones are the costliest)
+//   node bench/lda.mjs --iters=3           # fewer wasm iterations (the first ones are the costliest)
+//   node bench/lda.mjs --slow-iters=10     # cpu and webgl iterations (default 3)
 //   node bench/lda.mjs --only=node|browser --backends=wasm,webgl
 import { execFileSync } from 'node:child_process';
-import { realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +21,23 @@ import { createServer } from 'vite';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = path.join(root, 'bench/lda-results.json');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = (name, fallback) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const ITERS = Number(arg('iters', '10'));
+// cpu (pure JavaScript) and webgl (SwiftShader in headless Chromium) are far slower here.
+const SLOW_ITERS = Number(arg('slow-iters', '3'));
+const itersFor = (backend) => (backend === 'cpu' || backend === 'webgl' ? SLOW_ITERS : ITERS);
 const ONLY = arg('only', 'all');
 const BACKENDS = arg('backends', 'cpu,wasm,webgl').split(',');
 const CORPUS = { nDocs: 2000, nTerms: 10000, nTopics: 10, docLength: [100, 200], seed: 1 };
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 // The page-side benchmark, served by the dev server as a virtual module.
 const PAGE_MODULE = `
@@ -62,7 +73,9 @@ function benchPagePlugin() {
     configureServer(server) {
       server.middlewares.use('/lda-bench.html', (_req, res) => {
         res.setHeader('content-type', 'text/html');
-        res.end('<!doctype html><html><head><meta charset="utf-8"><title>LDA bench</title></head><body><script type="module" src="/@lda-bench"></script></body></html>');
+        res.end(
+          '<!doctype html><html><head><meta charset="utf-8"><title>LDA bench</title></head><body><script type="module" src="/@lda-bench"></script></body></html>',
+        );
       });
     },
   };
@@ -77,7 +90,11 @@ async function nodeRun(server, backend) {
   if (!(await tf.setBackend(backend))) return { backend, skipped: 'could not start' };
   const lda = await server.ssrLoadModule('/src/core/lda/index.ts');
   const corpus = lda.syntheticLdaCorpus(CORPUS);
-  const model = new lda.LdaModel(corpus, { nComponents: CORPUS.nTopics, seed: 0, maxIter: ITERS });
+  const model = new lda.LdaModel(corpus, {
+    nComponents: CORPUS.nTopics,
+    seed: 0,
+    maxIter: itersFor(backend),
+  });
   const perIteration = [];
   const updates = [];
   const t0 = performance.now();
@@ -85,11 +102,20 @@ async function nodeRun(server, backend) {
     const s = model.step(false);
     perIteration.push(s.ms);
     updates.push(s.meanDocUpdates);
-    process.stdout.write(`  node ${backend} iteration ${s.iteration}: ${s.ms.toFixed(0)} ms (${s.meanDocUpdates.toFixed(1)} updates/doc)\n`);
+    process.stdout.write(
+      `  node ${backend} iteration ${s.iteration}: ${s.ms.toFixed(0)} ms (${s.meanDocUpdates.toFixed(1)} updates/doc)\n`,
+    );
   }
   const totalMs = performance.now() - t0;
   model.dispose();
-  return { backend, perIteration, meanDocUpdates: updates, totalMs, nnz: corpus.indices.length, tensorsLeft: tf.memory().numTensors };
+  return {
+    backend,
+    perIteration,
+    meanDocUpdates: updates,
+    totalMs,
+    nnz: corpus.indices.length,
+    tensorsLeft: tf.memory().numTensors,
+  };
 }
 
 const load = () => os.loadavg().map((x) => Math.round(x * 10) / 10);
@@ -107,7 +133,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', loadBefore: load() },
     corpus: CORPUS,
-    iterations: ITERS,
+    iterations: { wasm: ITERS, cpu: SLOW_ITERS, webgl: SLOW_ITERS },
     reference: 'scikit-learn 1.2, 2,000 AP documents × 10,473 terms, K = 10, 10 iterations: ~4.7 s',
     node: [],
     browser: [],
@@ -129,9 +155,27 @@ async function main() {
           const page = await browser.newPage();
           page.on('pageerror', (e) => console.log('  page error:', e.message));
           await page.goto(`${url}lda-bench.html`);
-          await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
-          const r = await page.evaluate(([backend, spec, iters]) => window.ldaBench(backend, spec, iters), [b, CORPUS, ITERS]);
-          console.log(`  ${b}: ${r.skipped ?? r.perIteration.map((x) => x.toFixed(0)).join(', ') + ' ms'}`);
+          await page.waitForFunction(
+            () => document.documentElement.dataset.ready === 'true',
+            null,
+            { timeout: 120_000 },
+          );
+          const limitS = Number(arg('limit', '420'));
+          const r = await Promise.race([
+            page.evaluate(
+              ([backend, spec, iters]) => window.ldaBench(backend, spec, iters),
+              [b, CORPUS, itersFor(b)],
+            ),
+            new Promise((resolve) =>
+              setTimeout(
+                () => resolve({ backend: b, skipped: `no result within ${limitS} s` }),
+                limitS * 1000,
+              ),
+            ),
+          ]);
+          console.log(
+            `  ${b}: ${r.skipped ?? r.perIteration.map((x) => x.toFixed(0)).join(', ') + ' ms'}`,
+          );
           results.browser.push({ ...r, load: load() });
           await page.close();
         }
@@ -147,6 +191,13 @@ async function main() {
     results.machine.nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
   } catch {
     /* not Linux */
+  }
+  // A partial run (--only) keeps the other half of an earlier results file.
+  if (ONLY !== 'all' && existsSync(resultsFile)) {
+    const earlier = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    const keep = ONLY === 'node' ? 'browser' : 'node';
+    results[keep] = earlier[keep] ?? [];
+    results.earlierRun = { part: keep, date: earlier.date, machine: earlier.machine };
   }
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Wrote ${path.relative(root, resultsFile)}`);

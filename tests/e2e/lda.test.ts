@@ -73,9 +73,13 @@ describe('LDA lesson in the browser', () => {
       expect(await page.getByTestId('lda-backend').innerText()).toMatch(/wasm|cpu/);
       const circles = page.getByRole('radio', { name: t.circle });
       expect(await circles.count()).toBe(4);
-      await circles.first().focus();
+      // Topic 1 is selected; the arrow key moves the selection (and the focus) to topic 2.
+      await page.locator('[data-testid="lda-map"] [role="radio"][aria-checked="true"]').focus();
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/lda\.topic=\d/);
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/lda\.topic=1/);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-topic'))).toBe(
+        '1',
+      );
 
       // Change K and train again.
       const k = page.getByRole('textbox', { name: t.k });
