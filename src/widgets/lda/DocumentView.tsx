@@ -9,7 +9,7 @@ const strings = defineStrings(
     heading: '문서 한 편: 단어마다 가장 그럴듯한 토픽의 색',
     proportions: '이 문서의 토픽 비율 θ_d',
     topic: '토픽 {t}',
-    removed: '회색 밑줄 없는 단어는 불용어나 빈도 필터로 빠진 단어입니다.',
+    removed: '색이 칠해지지 않은 단어는 불용어나 빈도 필터로 빠진 단어입니다.',
     label: '정답 주제(데이터의 theme 열): {label}',
     tokenTitle: '{word}: 토픽 {t}',
   },

@@ -91,22 +91,31 @@ export function IntertopicMap({
               cy={c.y}
               r={c.r}
               fill={topicColor(c.topic)}
-              fillOpacity={0.85}
+              fillOpacity={0.7}
               stroke={TOPIC_STROKE}
               strokeWidth={c.topic === selected ? 3 : 1}
             />
+          </g>
+        ))}
+        {/* Labels above every circle, so overlapping topics keep their numbers visible. */}
+        <g aria-hidden="true">
+          {circles.map((c) => (
             <text
+              key={c.topic}
               x={c.x}
               y={c.y}
               dy="0.35em"
               textAnchor="middle"
               fill={TOPIC_TEXT}
               fontWeight={700}
+              paintOrder="stroke"
+              stroke="#ffffff"
+              strokeWidth={3}
             >
               {c.topic + 1}
             </text>
-          </g>
-        ))}
+          ))}
+        </g>
       </svg>
       <figcaption className="muted">{t.caption}</figcaption>
     </figure>
