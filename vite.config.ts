@@ -57,6 +57,8 @@ export default defineConfig({
         rehypeFocusableMath,
       ],
       providerImportSource: undefined,
+      // Lessons carry build-time KaTeX markup; its stylesheet loads with them, not with home.
+      prelude: ['katex/dist/katex.min.css'],
     }),
     react({ include: /\.(mdx|tsx|ts)$/ }),
     cspMetaTag(),

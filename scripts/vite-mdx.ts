@@ -7,7 +7,15 @@ import { VFile } from 'vfile';
  * @mdx-js/rollup: the latter pulls in Rollup as a peer, whose per-platform binaries the
  * package registry here does not fully serve, which breaks `npm ci` on a fresh machine.
  */
-export function mdx(options: Omit<CompileOptions, 'development'> = {}): Plugin {
+export interface MdxPluginOptions extends Omit<CompileOptions, 'development'> {
+  /**
+   * Modules every compiled page imports first (e.g. KaTeX's stylesheet): they load with the
+   * lessons that need them, not with the home page.
+   */
+  prelude?: readonly string[];
+}
+
+export function mdx({ prelude = [], ...options }: MdxPluginOptions = {}): Plugin {
   let development = false;
   return {
     name: 'gatebook-mdx',
@@ -20,7 +28,8 @@ export function mdx(options: Omit<CompileOptions, 'development'> = {}): Plugin {
       if (!path.endsWith('.mdx')) return null;
       const file = new VFile({ path, value: source });
       const compiled = await compile(file, { ...options, development });
-      return { code: String(compiled.value), map: null };
+      const imports = prelude.map((module) => `import ${JSON.stringify(module)};\n`).join('');
+      return { code: imports + String(compiled.value), map: null };
     },
   };
 }

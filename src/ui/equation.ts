@@ -1,3 +1,4 @@
+import 'katex/dist/katex.min.css';
 import katex, { type KatexOptions } from 'katex';
 import { formatFull, formatNumber } from './format';
 
