@@ -109,14 +109,6 @@ export default defineExercises('sentiment', [
           en: 'You used the $\\ln(1 - p)$ term. With label 1 the term that remains is $-\\ln p$.',
         },
       },
-      {
-        value: 0.2,
-        tolerance: 0.001,
-        message: {
-          ko: '그것은 $1 - p$, 곧 확률의 차이입니다. 손실은 그 확률의 음의 로그입니다.',
-          en: 'That is $1 - p$, a difference of probabilities. The loss is the negative log of the probability.',
-        },
-      },
     ],
     hint: {
       ko: '$y = 1$이면 손실은 $-\\ln p$입니다.',
