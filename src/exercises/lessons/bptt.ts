@@ -78,7 +78,7 @@ export default defineExercises('bptt', [
       en: 'Compute $0.9^{50}$. Note $0.9^{10} \\approx 0.349$.',
     },
     explanation: {
-      ko: '$0.9^{50} \\approx 0.00515$. 인수가 1보다 조금만 작아도 50 스텝을 거슬러 가면 기울기가 200분의 1로 줄어듭니다. 이것이 기울기 소실이고, 먼 과거의 입력을 배우지 못하는 장기 의존성 문제의 원인입니다.',
+      ko: '$0.9^{50} \\approx 0.00515$. 인수가 1보다 조금만 작아도 50 스텝을 거슬러 가면 기울기가 약 200분의 1로 줄어듭니다. 이것이 기울기 소실이고, 먼 과거의 입력을 배우지 못하는 장기 의존성 문제의 원인입니다.',
       en: '$0.9^{50} \\approx 0.00515$. Even a factor just below 1 shrinks the gradient about 200-fold over 50 steps: the vanishing gradient, which is why distant inputs are not learned (the long-term dependency problem).',
     },
     digits: 5,

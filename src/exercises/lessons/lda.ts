@@ -215,8 +215,8 @@ export default defineExercises('lda', [
         },
         correct: false,
         why: {
-          ko: '과적합도 차이를 만들 수 있지만 수백 배는 아닙니다. 문서 완성 퍼플렉서티로 재면 두 값이 훨씬 가깝습니다.',
-          en: 'Overfitting can open a gap, but not a hundredfold one; measured by document completion the two values are far closer.',
+          ko: '과적합만으로 수백 배 차이가 나기는 어렵습니다. 같은 빼 둔 문서도 문서 완성 퍼플렉서티로 재면 이렇게 부풀지 않습니다.',
+          en: 'Overfitting alone rarely opens a hundredfold gap; the same held-out documents measured by document completion do not swell like this.',
         },
       },
       {
