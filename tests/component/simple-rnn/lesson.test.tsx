@@ -11,7 +11,10 @@ import { useCpuRuntime } from '../lstm/setup';
 /** The two new lessons, loaded through the registry as the lesson page does (KaTeX strict). */
 const LESSONS = [
   { slug: 'simple-rnn', widgets: ['RnnCell', 'RnnTraining', 'EmbeddingPadding', 'Exercises'] },
-  { slug: 'bptt', widgets: ['GradientDescent', 'BpttNorms', 'GradientClipping', 'SequenceRace'] },
+  {
+    slug: 'bptt',
+    widgets: ['GradientDescent', 'BpttNorms', 'GradientClipping', 'SequenceRace', 'Exercises'],
+  },
 ] as const;
 
 const CONTENT = {} as Record<string, LessonModule['default']>;
