@@ -35,8 +35,10 @@ export default mergeConfig(
             environment: 'node',
             include: ['tests/e2e/**/*.test.ts'],
             globalSetup: ['tests/support/serveBuiltSite.ts'],
-            // One Chromium at a time: the CI machine has two cores.
-            fileParallelism: false,
+            // Two test files (two Chromiums) at a time: much of a browser test is waiting on
+            // animations, workers and polls, which the other file's work fills. More than two
+            // only adds contention on a two-core CI machine.
+            maxWorkers: 2,
             testTimeout: 120_000,
             hookTimeout: 180_000,
             // Lessons and widgets load lazily; on a busy 2-core machine that can take seconds.

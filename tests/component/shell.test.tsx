@@ -63,10 +63,11 @@ describe('the textbook shell', () => {
     );
   });
 
-  it('treats a lesson that is not written yet as not ready, not as a crash', () => {
-    goTo('#/lessons/lda?lang=en');
+  it('answers an unknown lesson with the bilingual not-found page, not a crash', () => {
+    goTo('#/lessons/no-such-lesson?lang=en');
     render(<App />);
-    expect(screen.getByText(/is still being written/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /home|contents/i })).toBeInTheDocument();
   });
 
   it('resets a garbage language with a visible notice', () => {

@@ -170,8 +170,9 @@ describe('figure exports', () => {
   it('exports line charts, the GRU and RNN diagrams and the contour plot (en)', async () => {
     const { context, page, errors } = await openPage(browser, '#/lessons/bptt?lang=en');
     await page.locator('main h1').waitFor();
-    // A line chart: axes, tick labels and the last values of its series.
-    const chart = page.locator('figure.line-chart').first();
+    // A line chart: axes, tick labels and the last values of its series. (Widgets load in any
+    // order, so name the widget rather than taking the page's first chart.)
+    const chart = page.locator('section.gd figure.line-chart').first();
     await chart.waitFor();
     const chartTools = chart.locator('.figure-tools');
     const lines = await parseSvg(
