@@ -8,6 +8,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       reporters: ['default', './tests/support/summaryReporter.ts'],
+      // Three test files at a time on the two-core CI machine (see the browser project).
+      maxWorkers: 3,
       projects: [
         {
           extends: true,
@@ -35,10 +37,9 @@ export default mergeConfig(
             environment: 'node',
             include: ['tests/e2e/**/*.test.ts'],
             globalSetup: ['tests/support/serveBuiltSite.ts'],
-            // Two test files (two Chromiums) at a time: much of a browser test is waiting on
-            // animations, workers and polls, which the other file's work fills. More than two
-            // only adds contention on a two-core CI machine.
-            maxWorkers: 2,
+            // Browser files run in parallel with each other and with the unit and component
+            // files (three workers in all, see maxWorkers above): much of a browser test is
+            // waiting on animations, workers and polls, which other files' work fills.
             testTimeout: 120_000,
             hookTimeout: 180_000,
             // Lessons and widgets load lazily; on a busy 2-core machine that can take seconds.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
@@ -129,4 +130,47 @@ describe('sentiment lesson in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 1_800_000);
+
+  it('trains the stacked model on the Korean reviews, exports and re-imports it, compares SimpleRNN and LSTM (ko)', async () => {
+    const small =
+      'sent.data=ko&sent.model=stacked&sent.vocab=1000&sent.len=20&sent.emb=8&sent.units=8&sent.epochs=2';
+    const { context, page, errors } = await openPage(
+      browser,
+      `#/lessons/sentiment?lang=ko&${small}`,
+    );
+    await page.getByRole('heading', { level: 1, name: TEXT.ko.title }).waitFor();
+    await page.getByTestId('sent-train').click();
+    const result = page.getByTestId('sent-result');
+    await result.waitFor({ timeout: 180_000 });
+    const accuracy = Number(await result.getAttribute('data-accuracy'));
+    expect(accuracy).toBeGreaterThan(0.5);
+    expect(accuracy).toBeLessThanOrEqual(1);
+
+    // Export: Keras-layout weights with the vocabulary; import it back; a wrong file is refused.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('model-export').click(),
+    ]);
+    const path = await file.path();
+    const exported = JSON.parse(readFileSync(path!, 'utf8')) as Record<string, unknown>;
+    expect(exported.format).toBe('gatebook-sentiment/1');
+    const transfer = page.getByTestId('model-import').locator('xpath=ancestor::section[1]');
+    await page.getByTestId('model-import').setInputFiles(path!);
+    await expect.poll(() => transfer.getByRole('status').innerText()).toContain('불러왔습니다');
+    await page.getByTestId('model-import').setInputFiles({
+      name: 'not-a-model.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"weights": 3}'),
+    });
+    await expect.poll(() => transfer.getByRole('alert').innerText()).toContain('format');
+
+    // SimpleRNN against LSTM on the same data and settings: one chart, two models.
+    await page.getByRole('button', { name: 'SimpleRNN과 LSTM 비교하기' }).click();
+    await page.getByText('비교를 마쳤습니다.').waitFor({ timeout: 300_000 });
+    const chart = page.getByRole('figure', { name: 'SimpleRNN과 LSTM의 에포크별 검증 정확도' });
+    expect(await chart.locator('path.series').count()).toBeGreaterThanOrEqual(2);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 900_000);
 });
