@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
@@ -153,6 +154,22 @@ describe('Apriori lesson in Chromium', () => {
         .locator('tbody td[data-measure="support"]')
         .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('title'))));
       expect(supports).toEqual([...supports].sort((a, b) => b - a));
+      // The whole sorted table as CSV, every measure at full precision.
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        rules(page).getByTestId('apriori-rules-csv').click(),
+      ]);
+      const csvLines = readFileSync((await csv.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(csvLines[0]).toBe('lhs,rhs,count,support,confidence,lift,leverage,conviction');
+      const total = Number(
+        (await rules(page).getByTestId('apriori-rules-csv').innerText()).replace(/\D/g, ''),
+      );
+      expect(csvLines.length - 1).toBe(total);
+      expect(total).toBeGreaterThanOrEqual(await ruleRows(page).count());
+      expect(Number(csvLines[1]!.split(',')[3])).toBeCloseTo(supports[0]!, 6);
       const filter = rules(page).getByRole('searchbox', { name: t.filter });
       await filter.fill('시험');
       await expect.poll(() => ruleRows(page).count()).toBeGreaterThan(0);

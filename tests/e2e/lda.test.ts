@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
@@ -88,6 +89,24 @@ describe('LDA lesson in the browser', () => {
       await trainAndWait(page, t.again, t.finished);
       expect(await page.getByRole('list', { name: t.topicList }).count()).toBe(3);
       expect(await page.getByTestId('lda-runs').locator('tbody tr').count()).toBe(2);
+      // The result as CSV: 20 words for each of the 3 topics; θ of every document sums to 1.
+      const csvOf = async (testId: string) => {
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId(testId).click(),
+        ]);
+        return readFileSync((await file.path())!, 'utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n');
+      };
+      const words = await csvOf('lda-csv-words');
+      expect(words[0]).toBe('topic,rank,term,p_term_given_topic');
+      expect(words.length - 1).toBe(60);
+      const docs = await csvOf('lda-csv-docs');
+      expect(docs[0]).toBe('document,topic_1,topic_2,topic_3');
+      const theta = docs[1]!.split(',').slice(1).map(Number);
+      expect(theta.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       await expectNoAxeViolations(page);
       await screenshot(page, `lda-${lang}-1280`);
       expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { formatMeasure, stripParticle } from '../../core/apriori';
 import { defineStrings, format } from '../../i18n/defineStrings';
+import { downloadCsv } from '../../ui/export/csv';
 import { useStrings } from '../../i18n/useLang';
 import { DEFAULT_APRIORI_ID, SORT_KEYS, type SortKey } from './aprioriSchema';
 import type { MinedRule } from './engine';
@@ -33,6 +34,7 @@ const strings = defineStrings(
     'col-count': '횟수',
     sortBy: '{col} 기준으로 정렬',
     shown: '규칙 {total}개 중 {shown}개를 보여 줍니다.',
+    csv: '규칙 {total}개를 CSV로 내려받기',
     more: '50개 더 보기',
     none: '조건을 만족하는 규칙이 없습니다. 최소 지지도나 최소 신뢰도를 낮춰 보세요.',
     select: '이 규칙의 문장 보기',
@@ -62,6 +64,7 @@ const strings = defineStrings(
     'col-count': 'count',
     sortBy: 'Sort by {col}',
     shown: 'Showing {shown} of {total} rules.',
+    csv: 'Download the {total} rules as CSV',
     more: 'Show 50 more',
     none: 'No rule passes the thresholds. Lower the minimum support or confidence.',
     select: 'Show the sentences of this rule',
@@ -78,6 +81,24 @@ const strings = defineStrings(
 type Strings = Record<keyof (typeof strings)['ko'], string>;
 
 const PAGE = 50;
+
+/** The rules in the table's order, with every measure at full precision. */
+function downloadRulesCsv(rules: readonly MinedRule[]): void {
+  downloadCsv(
+    'apriori-rules.csv',
+    ['lhs', 'rhs', 'count', 'support', 'confidence', 'lift', 'leverage', 'conviction'],
+    rules.map((r) => [
+      r.lhs.join(' '),
+      r.rhs.join(' '),
+      r.count,
+      r.support,
+      r.confidence,
+      r.lift,
+      r.leverage,
+      r.conviction,
+    ]),
+  );
+}
 const MEASURES = ['support', 'confidence', 'lift', 'leverage', 'conviction'] as const;
 
 function RulesTable({
@@ -167,6 +188,16 @@ function RulesTable({
       {rules.length > limit && (
         <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
           {t.more}
+        </button>
+      )}{' '}
+      {rules.length > 0 && (
+        <button
+          type="button"
+          className="button"
+          data-testid="apriori-rules-csv"
+          onClick={() => downloadRulesCsv(rules)}
+        >
+          {format(t.csv, { total: countText(rules.length) })}
         </button>
       )}
     </>

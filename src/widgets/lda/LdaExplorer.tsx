@@ -20,7 +20,8 @@ import {
 } from './ldaController';
 import { customRequest, shippedRequest, type ExplorerSettings } from './ldaRequest';
 import { LDA_CORPORA, LDA_SCHEMA } from './ldaSchemas';
-import { documentTopics, relevanceList, topicBars } from './ldaView';
+import { documentTopics, relevanceList, resultTables, topicBars } from './ldaView';
+import { downloadCsv } from '../../ui/export/csv';
 import { TOPIC_TEXT, topicColor } from './palette';
 import './lda.css';
 
@@ -67,6 +68,8 @@ const strings = defineStrings(
     docPick: '문서 번호',
     relevance: '관련도 가중치 λ',
     relevanceHeading: '토픽 {t}의 단어 순위 (관련도)',
+    csvWords: '토픽별 상위 단어 CSV',
+    csvDocs: '문서별 토픽 비율 CSV',
     relevanceNote:
       'λ = 1이면 p(단어|토픽) 순서, λ = 0이면 향상도 p(단어|토픽)/p(단어) 순서입니다. 중간 값은 둘을 섞습니다.',
     term: '단어',
@@ -124,6 +127,8 @@ const strings = defineStrings(
     docPick: 'document number',
     relevance: 'relevance weight λ',
     relevanceHeading: 'Terms of topic {t} ranked by relevance',
+    csvWords: 'Top words per topic (CSV)',
+    csvDocs: 'Topic proportions per document (CSV)',
     relevanceNote:
       'λ = 1 ranks by p(word|topic), λ = 0 by lift p(word|topic)/p(word); values between mix the two.',
     term: 'term',
@@ -446,6 +451,35 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
               </OverflowBox>
             </div>
           </div>
+          <p className="lda-downloads">
+            <button
+              type="button"
+              className="button"
+              data-testid="lda-csv-words"
+              onClick={() => {
+                const rows = resultTables(ready, corpus, k, 20).topicWords;
+                downloadCsv(
+                  'lda-topic-words.csv',
+                  ['topic', 'rank', 'term', 'p_term_given_topic'],
+                  rows,
+                );
+              }}
+            >
+              {t.csvWords}
+            </button>{' '}
+            <button
+              type="button"
+              className="button"
+              data-testid="lda-csv-docs"
+              onClick={() => {
+                const rows = resultTables(ready, corpus, k, 20).documentTopics;
+                const topics = Array.from({ length: k }, (_, i) => `topic_${i + 1}`);
+                downloadCsv('lda-document-topics.csv', ['document', ...topics], rows);
+              }}
+            >
+              {t.csvDocs}
+            </button>
+          </p>
         </>
       )}
       {view.runs.length > 0 && (

@@ -77,3 +77,25 @@ export function mapCircles(
     r: 8 + Math.sqrt(Math.max(0, prevalence[t]!)) * size * 0.22,
   }));
 }
+
+/**
+ * The result as two tables: every topic's `n` most probable words with p(w | t), and every
+ * document's topic proportions θ_d = γ_d / Σγ_d (rows of numbers, for CSV).
+ */
+export function resultTables(
+  state: LdaIterationMessage,
+  corpus: LdaCorpusInfo,
+  k: number,
+  n: number,
+): { topicWords: (string | number)[][]; documentTopics: number[][] } {
+  const topicWords = topicBars(state, corpus, k, n).flatMap((bars, t) =>
+    bars.map((bar, rank) => [t + 1, rank + 1, bar.term, bar.p]),
+  );
+  const docs = state.gamma.length / k;
+  const documentTopics = Array.from({ length: docs }, (_, d) => {
+    const row = Array.from(state.gamma.subarray(d * k, (d + 1) * k));
+    const sum = row.reduce((a, b) => a + b, 0);
+    return [d + 1, ...row.map((g) => g / sum)];
+  });
+  return { topicWords, documentTopics };
+}
