@@ -46,7 +46,6 @@ export type {
   TracePruned,
 } from './types';
 export {
-  KOREAN_PARTICLES,
   seededSample,
   stopWordSet,
   stripParticle,

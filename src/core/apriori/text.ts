@@ -1,8 +1,9 @@
-// Text → transactions for the lesson: one tokenizer entry point (so the shared text tokenizer
-// can replace it in one place), optional stop words (stopwords-iso) and an optional, simple
-// stripping of Korean particles (josa), plus the readers for the shipped example formats.
+// Text → transactions for the lesson: one tokenizer entry point, optional stop words
+// (stopwords-iso) and optional stripping of Korean particles (josa) with the text lesson's
+// rule (src/core/text), plus the readers for the shipped example formats.
 import stopwordsIso from 'stopwords-iso';
 import { CoreInputError } from '../errors';
+import { stripJosa } from '../text/tokens';
 import { createRng } from '../random';
 import { parseBaskets, simpleTokenize } from './input';
 
@@ -26,72 +27,16 @@ export function stopWordSet(langs: readonly StopWordLang[] = ['ko', 'en']): Read
 }
 
 /**
- * Korean particles (josa) that `stripParticle` removes from the end of a word, longest first.
- * A heuristic, not a morphological analysis: "고양이" loses its final "이" as if it were the
- * subject particle. That is why the lesson shows it as an option with its mistakes.
+ * Strips a Korean particle (josa) from the end of a word with the text lesson's rule
+ * (`stripJosa` in src/core/text: the particle must fit the stem's last syllable and leave
+ * enough of it). A list, not a morphological analysis: "고양이" still loses its "이".
  */
-export const KOREAN_PARTICLES: readonly string[] = [
-  '으로부터',
-  '에서부터',
-  '에게서',
-  '한테서',
-  '으로서',
-  '으로써',
-  '이라고',
-  '에서는',
-  '에서도',
-  '에게는',
-  '으로는',
-  '까지',
-  '부터',
-  '에서',
-  '에게',
-  '한테',
-  '으로',
-  '로서',
-  '로써',
-  '처럼',
-  '보다',
-  '마다',
-  '조차',
-  '이나',
-  '이랑',
-  '은',
-  '는',
-  '이',
-  '가',
-  '을',
-  '를',
-  '에',
-  '의',
-  '도',
-  '로',
-  '와',
-  '과',
-  '만',
-].sort((a, b) => b.length - a.length);
-
-const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]+$/u;
-
-/**
- * Removes one particle from the end of a Hangul word, if what stays is long enough: at least
- * two syllables before a one-syllable particle ("학교가" → "학교", but "평가" and "회의" stay),
- * at least one before a longer one ("집에서" → "집"). Other words are returned as they are.
- */
-export function stripParticle(word: string): string {
-  if (!HANGUL_SYLLABLE.test(word)) return word;
-  for (const particle of KOREAN_PARTICLES) {
-    if (!word.endsWith(particle)) continue;
-    const stem = word.length - particle.length;
-    if (stem >= (particle.length === 1 ? 2 : 1)) return word.slice(0, stem);
-  }
-  return word;
-}
+export const stripParticle: (word: string) => string = stripJosa;
 
 export interface MiningTokenizeOptions {
   /** Drop these tokens (after particle stripping), compared in lower case. */
   stopWords?: ReadonlySet<string> | null;
-  /** Strip Korean particles with `stripParticle`. */
+  /** Strip Korean particles with `stripParticle` (the text lesson's `stripJosa`). */
   stripJosa?: boolean;
 }
 

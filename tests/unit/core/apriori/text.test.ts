@@ -9,8 +9,9 @@ import {
   tokenizeForMining,
   tsvDocuments,
 } from '../../../../src/core/apriori';
+import { stripJosa } from '../../../../src/core/text';
 
-describe('Korean particle stripping', () => {
+describe('Korean particle stripping (the text lesson’s rule)', () => {
   it('strips one particle when the stem stays long enough', () => {
     expect(stripParticle('학교가')).toBe('학교');
     expect(stripParticle('커피를')).toBe('커피');
@@ -19,11 +20,16 @@ describe('Korean particle stripping', () => {
     expect(stripParticle('친구에게서')).toBe('친구');
   });
   it('leaves short words, non-Hangul words and words without a particle alone', () => {
-    expect(stripParticle('평가')).toBe('평가'); // a one-syllable stem is not stripped
-    expect(stripParticle('회의')).toBe('회의');
-    expect(stripParticle('책을')).toBe('책을');
+    expect(stripParticle('평가')).toBe('평가'); // 가 needs a stem ending in a vowel
+    expect(stripParticle('회의')).toBe('회의'); // 의 never cuts a two-syllable word
+    expect(stripParticle('사과')).toBe('사과'); // 과 needs a final consonant
+    expect(stripParticle('책을')).toBe('책'); // 을 fits 책's final consonant
     expect(stripParticle('milk')).toBe('milk');
     expect(stripParticle('사과나무')).toBe('사과나무');
+  });
+  it('is the sentiment lesson’s stripJosa, so both lessons group words alike', () => {
+    for (const word of ['학교에', '영화가', '우산을', '도서관에서', '여권과', '정도'])
+      expect(stripParticle(word)).toBe(stripJosa(word));
   });
   it('makes the known mistake the lesson shows', () => {
     expect(stripParticle('고양이')).toBe('고양');
