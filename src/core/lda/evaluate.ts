@@ -3,6 +3,7 @@
 // intertopic map), topic prevalence and LDAvis relevance. Plain float64 arithmetic.
 import { CoreInputError } from '../errors';
 import type { DocTermMatrix } from './docTerm';
+import { symmetricEigen } from '../text/pca';
 
 /** Each row of a row-major [rows, size] matrix divided by its sum (β from λ, θ from γ). */
 export function normalizeRows(m: ArrayLike<number>, rows: number, size: number): Float64Array {
@@ -183,58 +184,8 @@ export function topicDistances(beta: ArrayLike<number>, k: number, v: number): F
   return out;
 }
 
-/** Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations; values descending. */
-export function symmetricEigen(
-  matrix: ArrayLike<number>,
-  n: number,
-): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix as ArrayLike<number>);
-  const vec = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) vec[i * n + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += a[i * n + j]! ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q]!;
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let r = 0; r < n; r++) {
-          const arp = a[r * n + p]!;
-          const arq = a[r * n + q]!;
-          a[r * n + p] = c * arp - s * arq;
-          a[r * n + q] = s * arp + c * arq;
-        }
-        for (let r = 0; r < n; r++) {
-          const apr = a[p * n + r]!;
-          const aqr = a[q * n + r]!;
-          a[p * n + r] = c * apr - s * aqr;
-          a[q * n + r] = s * apr + c * aqr;
-        }
-        for (let r = 0; r < n; r++) {
-          const vrp = vec[r * n + p]!;
-          const vrq = vec[r * n + q]!;
-          vec[r * n + p] = c * vrp - s * vrq;
-          vec[r * n + q] = s * vrp + c * vrq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (x, y) => a[y * n + y]! - a[x * n + x]!,
-  );
-  const values = new Float64Array(n);
-  const vectors = new Float64Array(n * n); // column i = eigenvector i
-  order.forEach((src, i) => {
-    values[i] = a[src * n + src]!;
-    for (let r = 0; r < n; r++) vectors[r * n + i] = vec[r * n + src]!;
-  });
-  return { values, vectors };
-}
+// The eigen-decomposition is the text core's (cyclic Jacobi, values descending), shared with PCA.
+export { symmetricEigen };
 
 /**
  * Classical MDS (principal coordinates) of a distance matrix into `dims` dimensions:
