@@ -41,7 +41,7 @@ describe('the mining engine', () => {
     if (done?.type !== 'done') return;
     expect(done.result.transactionCount).toBe(5);
     const texts = done.result.rules.map((r) => `${r.lhs.join('+')}=>${r.rhs.join('+')}`);
-    expect(texts).toContain('우산=>비가'); // '비가' keeps its particle: a one-syllable stem is ambiguous
+    expect(texts).toContain('우산=>비'); // the text lesson's rule: '비가' → '비'
     expect(texts).toContain('시험=>도서관');
     expect(done.result.rules.every((r) => r.lhs.length > 0)).toBe(true);
     expect(done.result.trace?.levels.length).toBeGreaterThan(1);
@@ -53,7 +53,7 @@ describe('the mining engine', () => {
     await e.handle(mine());
     await e.handle(mine({ job: 2, source: null, minSupport: 0.2 }));
     expect(replies.filter((r) => r.type === 'done')).toHaveLength(2);
-    await e.handle({ type: 'match', job: 9, items: ['비가', '우산'], limit: 2 });
+    await e.handle({ type: 'match', job: 9, items: ['비', '우산'], limit: 2 });
     const matched = replies.at(-1);
     expect(matched).toMatchObject({ type: 'matched', job: 9, total: 3 });
     if (matched?.type === 'matched') {
