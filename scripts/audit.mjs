@@ -8,6 +8,7 @@
 // best-practices scores and writes bench/lighthouse.json.
 //
 //   node scripts/audit.mjs [--no-build] [--runs N] [--only lstm] [--preset mobile|desktop]
+//                          [--lhr DIR]   (also write each full Lighthouse report to DIR)
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +137,13 @@ async function main() {
               preset === 'desktop' ? desktopConfig : undefined,
             );
             runs.push(result.lhr);
+            if (option('--lhr')) {
+              mkdirSync(option('--lhr'), { recursive: true });
+              writeFileSync(
+                path.join(option('--lhr'), `${preset}-${page.id}-${lang}-${run}.json`),
+                JSON.stringify(result.lhr),
+              );
+            }
           }
           const scores = Object.fromEntries(
             CATEGORIES.map((c) => [c, median(runs.map((lhr) => score(lhr.categories[c])))]),

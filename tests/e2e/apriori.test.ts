@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -123,9 +129,7 @@ describe('Apriori lesson in Chromium', () => {
       expect(await lattice(page).locator('line.apriori-link-killer').count()).toBeGreaterThan(0);
       await lattice(page).scrollIntoViewIfNeeded();
       await screenshot(page, `apriori-${lang}-1280-lattice`);
-      await page.screenshot({
-        path: `tests/.artifacts/screenshots/apriori-${lang}-lattice-view.png`,
-      });
+      await shot(page, `apriori-${lang}-lattice-view`);
 
       // Sliders: a higher support leaves fewer levels and rules; confidence trims rules.
       const before = await ruleRows(page).count();
@@ -208,9 +212,7 @@ describe('Apriori lesson in Chromium', () => {
         .toBe(1);
       expect(await point.getAttribute('aria-pressed')).toBe('false');
       await rules(page).scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: `tests/.artifacts/screenshots/apriori-${lang}-rules-view.png`,
-      });
+      await shot(page, `apriori-${lang}-rules-view`);
 
       await expectNoAxeViolations(page);
       await screenshot(page, `apriori-${lang}-1280`);
@@ -261,11 +263,9 @@ describe('Apriori lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `apriori-${lang}-390`);
       await lattice(page).scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: `tests/.artifacts/screenshots/apriori-${lang}-390-lattice.png`,
-      });
+      await shot(page, `apriori-${lang}-390-lattice`);
       await rules(page).locator('svg').first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `tests/.artifacts/screenshots/apriori-${lang}-390-rules.png` });
+      await shot(page, `apriori-${lang}-390-rules`);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,9 +105,9 @@ describe('BPTT lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `bptt-${lang}-1280`);
       await norms.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/bptt-${lang}-1280.png` });
+      await shot(page, `bptt-${lang}-1280-view`);
       await page.locator('svg.gd-contour').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/bptt-gd-${lang}-1280.png` });
+      await shot(page, `bptt-gd-${lang}-1280`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -118,7 +124,7 @@ describe('BPTT lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `bptt-${lang}-390`);
       await page.locator('section.bptt-norms').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/bptt-${lang}-390.png` });
+      await shot(page, `bptt-${lang}-390-view`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -174,7 +180,7 @@ describe('BPTT lesson in Chromium', () => {
     console.log('race (small):', await raceEn.getByTestId('race-table').innerText());
     await expectNoAxeViolations(page);
     await raceEn.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/.artifacts/screenshots/bptt-race-en-1280.png' });
+    await shot(page, 'bptt-race-en-1280');
 
     // Again, then cancel: the curves so far stay.
     await raceEn.getByRole('button', { name: 'Race again' }).click();
@@ -208,7 +214,7 @@ describe('BPTT lesson in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
     await race.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/.artifacts/screenshots/bptt-race-ko-390.png' });
+    await shot(page, 'bptt-race-ko-390');
     expect(errors).toEqual([]);
     await context.close();
   }, 200_000);

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,9 +90,7 @@ describe('classroom mode in Chromium', () => {
         true,
       );
       await expectNoAxeViolations(page);
-      await page.screenshot({
-        path: `tests/.artifacts/screenshots/classroom-${lang}-keyboard-map-1920.png`,
-      });
+      await shot(page, `classroom-${lang}-keyboard-map-1920`);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
       expect(await page.locator('html').getAttribute('class')).toContain('classroom');
@@ -96,7 +100,7 @@ describe('classroom mode in Chromium', () => {
       await page.getByTestId('keyboard-help-open').click();
       await dialog.waitFor();
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `tests/.artifacts/screenshots/keyboard-map-${lang}-390.png` });
+      await shot(page, `keyboard-map-${lang}-390`);
       expect(errors).toEqual([]);
       await context.close();
     });

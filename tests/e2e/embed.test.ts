@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,7 +74,7 @@ describe('share and embed in Chromium', () => {
       const src = /src="([^"]+)"/.exec(code)![1]!.replace(/&amp;/g, '&');
       expect(src).toContain(`#/embed/gru/GruCompare/gruCompare?lang=${lang}`);
       await expectNoAxeViolations(page);
-      await frame.screenshot({ path: `tests/.artifacts/screenshots/share-${lang}-frame.png` });
+      await shot(frame, `share-${lang}-frame`);
 
       const embed = await context.newPage();
       await embed.goto(src);

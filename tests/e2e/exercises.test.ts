@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,9 +77,7 @@ describe('exercises and progress in Chromium', () => {
       await expect.poll(() => section.getByText(t.solved(2)).count()).toBe(1);
       expect(await page.locator('.katex-error').count()).toBe(0);
       await expectNoAxeViolations(page);
-      await section.screenshot({
-        path: `tests/.artifacts/screenshots/exercises-${lang}-section.png`,
-      });
+      await shot(section, `exercises-${lang}-section`);
 
       // Home: the card shows 2/5. (Let the lesson's tensor backend finish starting first:
       // leaving while it starts can trip a memory poll in src/core/runtime/status.ts.)
@@ -120,7 +124,7 @@ describe('exercises and progress in Chromium', () => {
     );
     expect(overflow).toBeLessThanOrEqual(1);
     await mix.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/.artifacts/screenshots/exercises-ko-390.png' });
+    await shot(page, 'exercises-ko-390');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRU_PRESETS, stepOf, traceCell, withGruConvention } from '../../src/core';
 import { formatNumber } from '../../src/ui/format';
 import { EXAMPLE_INPUTS, exampleCell } from '../../src/widgets/gru/gruModel';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -154,13 +160,13 @@ describe('GRU lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `gru-${lang}-1280`);
       await page.locator('svg.gru-diagram').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-1280-diagram.png` });
+      await shot(page, `gru-${lang}-1280-diagram`);
       await race.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-1280-race.png` });
+      await shot(page, `gru-${lang}-1280-race`);
       await page.locator('section.gru-cell').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-1280-cell.png` });
+      await shot(page, `gru-${lang}-1280-cell`);
       await page.getByTestId('gru-compare').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-1280-table.png` });
+      await shot(page, `gru-${lang}-1280-table`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -178,11 +184,11 @@ describe('GRU lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `gru-${lang}-390`);
       await page.locator('svg.gru-diagram').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-390-cell.png` });
+      await shot(page, `gru-${lang}-390-cell`);
       await page.locator('.gru-cell .lstm-equations').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-390-eq.png` });
+      await shot(page, `gru-${lang}-390-eq`);
       await page.getByTestId('gru-tensors').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/gru-${lang}-390-shapes.png` });
+      await shot(page, `gru-${lang}-390-shapes`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -201,7 +207,7 @@ describe('GRU lesson in Chromium', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'gru-ko-dark');
     await page.locator('svg.gru-diagram').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/gru-ko-dark-diagram.png' });
+    await shot(page, 'gru-ko-dark-diagram');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,12 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import {
-  SCREENSHOT_DIR,
   expectNoAxeViolations,
   launchChromium,
   openPage,
   screenshot,
+  shot,
 } from '../support/browser';
 
 let browser: Browser;
@@ -271,7 +270,7 @@ describe('LSTM lesson in Chromium', () => {
       const top = document.querySelector('section.lstm-cell')!.getBoundingClientRect().top;
       window.scrollBy(0, top - 70);
     });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'lstm-ko-1920-classroom.png') });
+    await shot(page, 'lstm-ko-1920-classroom');
     await context.close();
   });
 

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  shot,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,7 +90,7 @@ describe('SimpleRNN lesson in Chromium', () => {
 
       await expectNoAxeViolations(page);
       await screenshot(page, `simple-rnn-${lang}-1280`);
-      await page.screenshot({ path: `/tmp/simple-rnn-${lang}-1280.png` });
+      await shot(page, `simple-rnn-${lang}-1280-view`);
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -104,7 +110,7 @@ describe('SimpleRNN lesson in Chromium', () => {
       await expectNoAxeViolations(page);
       await screenshot(page, `simple-rnn-${lang}-390`);
       await page.locator('section.rnn-cell').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/simple-rnn-${lang}-390.png` });
+      await shot(page, `simple-rnn-${lang}-390-view`);
       expect(errors).toEqual([]);
       await context.close();
     });

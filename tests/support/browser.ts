@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -61,7 +67,22 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary).toEqual([]);
 }
 
+/**
+ * Screenshots are for people reviewing the pages, not assertions, and a full-page capture
+ * on software rendering costs seconds: `npm test` skips them; `SCREENSHOTS=1` takes them.
+ */
+export const TAKE_SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/** The whole page, top to bottom, as tests/.artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** What is in view (a page's viewport, or one element) as tests/.artifacts/screenshots/<name>.png. */
+export async function shot(target: Page | Locator, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
