@@ -6,6 +6,7 @@ import {
   openPage,
   screenshot,
   shot,
+  VIEWPORT_RULES,
 } from '../support/browser';
 
 let browser: Browser;
@@ -121,7 +122,7 @@ describe('BPTT lesson in Chromium', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(page, { rules: VIEWPORT_RULES });
       await screenshot(page, `bptt-${lang}-390`);
       await page.locator('section.bptt-norms').scrollIntoViewIfNeeded();
       await shot(page, `bptt-${lang}-390-view`);

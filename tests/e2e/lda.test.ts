@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  VIEWPORT_RULES,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -156,7 +162,7 @@ describe('LDA lesson in the browser', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(page, { rules: VIEWPORT_RULES });
       await screenshot(page, `lda-${lang}-390`);
       expect(errors).toEqual([]);
       await context.close();

@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  VIEWPORT_RULES,
+} from '../support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -118,7 +124,7 @@ describe('opening lesson in Chromium', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(page, { rules: VIEWPORT_RULES });
       await screenshot(page, `sequences-${lang}-390`);
       await context.close();
     });

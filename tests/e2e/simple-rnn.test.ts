@@ -6,6 +6,7 @@ import {
   openPage,
   screenshot,
   shot,
+  VIEWPORT_RULES,
 } from '../support/browser';
 
 let browser: Browser;
@@ -107,7 +108,7 @@ describe('SimpleRNN lesson in Chromium', () => {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(page, { rules: VIEWPORT_RULES });
       await screenshot(page, `simple-rnn-${lang}-390`);
       await page.locator('section.rnn-cell').scrollIntoViewIfNeeded();
       await shot(page, `simple-rnn-${lang}-390-view`);

@@ -58,8 +58,38 @@ export async function openPage(
   return { context, page, errors };
 }
 
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Widgets below the first screen mount once the learner starts using the page
+ * (src/widgets/deferredMount.ts): act like a learner who scrolls, then wait until every
+ * widget frame holds its widget rather than a placeholder.
+ */
+export async function mountAllWidgets(page: Page): Promise<void> {
+  await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
+  await page.waitForFunction(
+    () => !document.querySelector('.widget-frame > .widget-loading'),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+}
+
+/**
+ * The axe rules whose outcome depends on the viewport. A phone-sized check runs only these:
+ * the same page at desktop size already runs every rule in the same test file, and a full
+ * run costs several seconds of CPU on a KaTeX-heavy page.
+ */
+export const VIEWPORT_RULES = ['scrollable-region-focusable', 'target-size', 'meta-viewport'];
+
+/** axe on the whole page, with every widget built (see mountAllWidgets). */
+export async function expectNoAxeViolations(
+  page: Page,
+  options: { rules?: readonly string[] } = {},
+): Promise<void> {
+  await mountAllWidgets(page);
+  const builder = new AxeBuilder({ page });
+  if (options.rules) builder.withRules([...options.rules]);
+  const results = await builder.analyze();
   const summary = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
