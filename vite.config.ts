@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { mdx } from './scripts/vite-mdx.ts';
 import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath.ts';
+import { rehypeProseSections } from './src/lessons/rehypeProseSections.ts';
 import { CONTENT_SECURITY_POLICY } from './src/pwa/csp.ts';
 
 // GATEBOOK_BASE lets the static site live under any sub-path; './' (the default) makes
@@ -55,6 +56,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
         rehypeFocusableMath,
+        rehypeProseSections,
       ],
       providerImportSource: undefined,
       // Lessons carry build-time KaTeX markup; its stylesheet loads with them, not with home.

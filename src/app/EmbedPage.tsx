@@ -12,7 +12,7 @@ import { useLang, useStrings } from '../i18n/useLang';
 import { findLesson, isLessonAvailable, lessonPath } from '../lessons/registry';
 import { formatHash, getLocation } from '../state/urlStore';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { lessonComponents } from '../widgets';
+import { lessonComponents, proseComponents } from '../widgets';
 import { useLessonModule } from './LessonPage';
 import { forwardKey } from './forwardKey';
 import { nameWidgets } from './widgetIdentity';
@@ -167,5 +167,5 @@ function EmbedContent({
     );
   }
   const Content = lesson.default;
-  return <Content components={{ ...components, wrapper }} />;
+  return <Content components={{ ...components, ...proseComponents, wrapper }} />;
 }

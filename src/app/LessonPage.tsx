@@ -12,7 +12,7 @@ import {
   type LessonModule,
 } from '../lessons/registry';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { lessonComponents } from '../widgets';
+import { lessonComponents, proseComponents } from '../widgets';
 import { NotFoundPage } from './NotFoundPage';
 import { nameWidgets } from './widgetIdentity';
 import { shellStrings } from './strings';
@@ -63,7 +63,7 @@ function LessonContent({ slug, lang }: { slug: string; lang: Lang }) {
     );
   }
   const Content = lesson.default;
-  return <Content components={nameWidgets(lessonComponents)} />;
+  return <Content components={{ ...nameWidgets(lessonComponents), ...proseComponents }} />;
 }
 
 export function LessonPage({ slug }: { slug: string }) {

@@ -4,7 +4,6 @@ import {
   useEffect,
   useRef,
   useState,
-  type RefObject,
   type ComponentType,
   type LazyExoticComponent,
 } from 'react';
@@ -17,7 +16,7 @@ import { getLocation, updateParams } from '../state/urlStore';
 import { useLocation } from '../state/useLocation';
 import { WidgetScopeContext, type WidgetScope } from '../state/widgetScope';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { NEAR_VIEWPORT_MARGIN, canDefer, mountWhenIdle } from './deferredMount';
+import { useDeferredMount } from './useDeferredMount';
 
 const strings = defineStrings(
   'widgetFrame',
@@ -59,34 +58,6 @@ function ArriveHere({ anchor }: { anchor: string }) {
 }
 
 /**
- * True once the frame is near the viewport or the page has had idle time to build it (see
- * deferredMount.ts); a shared link's target widget mounts at once.
- */
-function useMounted(frame: RefObject<HTMLDivElement | null>, anchor: string | undefined): boolean {
-  const [mounted, setMounted] = useState(
-    () => !canDefer() || (anchor !== undefined && getLocation().params.get('at') === anchor),
-  );
-  useEffect(() => {
-    const element = frame.current;
-    if (mounted || !element) return;
-    const mount = () => setMounted(true);
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) mount();
-      },
-      { rootMargin: NEAR_VIEWPORT_MARGIN },
-    );
-    observer.observe(element);
-    const cancel = mountWhenIdle(mount);
-    return () => {
-      observer.disconnect();
-      cancel();
-    };
-  }, [frame, mounted]);
-  return mounted;
-}
-
-/**
  * Every embedded widget gets its own error boundary and loading state and, inside a lesson,
  * a share bar (copy link, embed code) and a stable anchor (`w-<Name>[-<id>]`).
  */
@@ -98,7 +69,10 @@ export function WidgetFrame({ children }: { children: React.ReactNode }) {
   const slug = /^\/lessons\/([a-z0-9-]+)$/.exec(path)?.[1];
   const anchor = identity ? widgetAnchor(identity) : undefined;
   const frame = useRef<HTMLDivElement>(null);
-  const mounted = useMounted(frame, anchor);
+  const mounted = useDeferredMount(
+    frame,
+    anchor !== undefined && getLocation().params.get('at') === anchor,
+  );
   return (
     <div
       ref={frame}

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import type { MDXComponents } from 'mdx/types';
+import { ProseSection } from './ProseSection';
 import { framed } from './WidgetFrame';
 import { aprioriComponents } from './apriori/components';
 import { bpttComponents } from './bptt/components';
@@ -33,3 +34,6 @@ export const lessonComponents: MDXComponents = {
   ...aprioriComponents,
   ...ldaComponents,
 };
+
+/** Build-time structure the lesson files need besides widgets (see rehypeProseSections). */
+export const proseComponents: MDXComponents = { ProseSection };

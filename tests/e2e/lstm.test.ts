@@ -7,6 +7,7 @@ import {
   screenshot,
   shot,
   VIEWPORT_RULES,
+  mountAllWidgets,
 } from '../support/browser';
 
 let browser: Browser;
@@ -81,6 +82,7 @@ describe('LSTM lesson in Chromium', () => {
       );
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       await diagram(page).waitFor();
+      await mountAllWidgets(page);
       expect(await page.locator('.prose .katex').count()).toBeGreaterThan(40);
       expect(await page.locator('.katex-error').count()).toBe(0);
       for (const word of t.words) {

@@ -2,7 +2,13 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, screenshot } from '../support/browser';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  openPage,
+  screenshot,
+  mountAllWidgets,
+} from '../support/browser';
 
 // The service worker precaches the whole built book; this proves it by cutting the network.
 const site = path.resolve(import.meta.dirname, '../.artifacts/site');
@@ -89,6 +95,7 @@ describe('offline use (service worker)', () => {
     const cell = page.locator('section.lstm-cell');
     const diagram = page.locator('svg.lstm-diagram');
     await diagram.waitFor();
+    await mountAllWidgets(page);
     expect(await page.locator('.prose .katex').count()).toBeGreaterThan(40);
     await cell.getByRole('button', { name: '다음 단계' }).click();
     await cell.getByRole('button', { name: '다음 단계' }).click();

@@ -6,6 +6,7 @@ import {
   openPage,
   screenshot,
   VIEWPORT_RULES,
+  mountAllWidgets,
 } from '../support/browser';
 
 let browser: Browser;
@@ -60,6 +61,7 @@ describe('opening lesson in Chromium', () => {
     it(`renders the lesson and drives both widgets (${lang})`, async () => {
       const { context, page, errors } = await openPage(browser, `#/lessons/sequences?lang=${lang}`);
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+      await mountAllWidgets(page);
       expect(await page.locator('.prose .katex').count()).toBeGreaterThan(10);
       expect(await page.locator('.katex-error').count()).toBe(0);
 

@@ -7,6 +7,7 @@ import {
   screenshot,
   shot,
   VIEWPORT_RULES,
+  mountAllWidgets,
 } from '../support/browser';
 
 let browser: Browser;
@@ -53,6 +54,7 @@ describe('SimpleRNN lesson in Chromium', () => {
       const cell = page.locator('section.rnn-cell');
       await cell.locator('svg.rnn-unrolled').waitFor();
       expect(await page.locator('.katex-error').count()).toBe(0);
+      await mountAllWidgets(page);
       expect(await page.locator('.prose .katex').count()).toBeGreaterThan(10);
       const next = cell.getByRole('button', { name: t.next });
       for (let k = 0; k < 5; k++) await next.click();

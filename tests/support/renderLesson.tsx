@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { Lang } from '../../src/i18n/lang';
 import { LangContext } from '../../src/i18n/useLang';
 import type { LessonModule } from '../../src/lessons/registry';
-import { lessonComponents } from '../../src/widgets';
+import { lessonComponents, proseComponents } from '../../src/widgets';
 
 /** Renders a lesson file as the lesson page does: in its language, with the real widgets. */
 export function renderLessonContent(slug: string, lang: Lang, Content: LessonModule['default']) {
@@ -10,7 +10,7 @@ export function renderLessonContent(slug: string, lang: Lang, Content: LessonMod
   return render(
     <LangContext value={lang}>
       <div className="prose">
-        <Content components={lessonComponents} />
+        <Content components={{ ...lessonComponents, ...proseComponents }} />
       </div>
     </LangContext>,
   );

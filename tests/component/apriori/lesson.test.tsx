@@ -47,7 +47,9 @@ describe('the Apriori lesson', () => {
     const outline = (lang: Lang) => {
       const { container, unmount } = renderLessonContent('apriori', lang, CONTENT[lang]);
       const shape = [
-        ...container.querySelectorAll('.prose > h1, .prose > h2, .katex-display, .prose > ol > li'),
+        ...container.querySelectorAll(
+          ':is(.prose, .prose-section) > h1, :is(.prose, .prose-section) > h2, .katex-display, :is(.prose, .prose-section) > ol > li',
+        ),
       ].map((el) => el.tagName);
       unmount();
       return shape;

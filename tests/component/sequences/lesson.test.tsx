@@ -30,7 +30,7 @@ describe('the opening lesson', () => {
         expect.stringContaining(lang === 'ko' ? '다대일' : 'many-to-one'),
       );
       expect(await screen.findByTestId('act-dfx', {}, { timeout: 10_000 })).toBeInTheDocument();
-      expect(container.querySelectorAll('.prose > dl > dt')).toHaveLength(4);
+      expect(container.querySelectorAll(':is(.prose, .prose-section) > dl > dt')).toHaveLength(4);
     });
   }
 
@@ -38,7 +38,9 @@ describe('the opening lesson', () => {
     const outline = (lang: Lang) => {
       const { container, unmount } = renderLesson(lang);
       const shape = [
-        ...container.querySelectorAll('.prose > h1, .prose > h2, .prose > dl > dt, .katex-display'),
+        ...container.querySelectorAll(
+          ':is(.prose, .prose-section) > h1, :is(.prose, .prose-section) > h2, :is(.prose, .prose-section) > dl > dt, .katex-display',
+        ),
       ].map((el) => el.tagName);
       unmount();
       return shape;

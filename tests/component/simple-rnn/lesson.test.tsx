@@ -55,7 +55,7 @@ for (const { slug, widgets } of LESSONS) {
         const { container, unmount } = renderLesson(slug, lang);
         const shape = [
           ...container.querySelectorAll(
-            '.prose > h1, .prose > h2, .prose > p > .katex-display, .prose > ul > li',
+            ':is(.prose, .prose-section) > h1, :is(.prose, .prose-section) > h2, :is(.prose, .prose-section) > p > .katex-display, :is(.prose, .prose-section) > ul > li',
           ),
         ].map((el) => el.tagName);
         unmount();
