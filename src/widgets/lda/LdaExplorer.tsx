@@ -360,7 +360,7 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
           {t[`methodHint-${state.method}`]}
         </p>
         {state.method === 'online' && (
-          <div className="lda-sliders" data-testid="lda-online">
+          <div className="lda-sliders lda-online" data-testid="lda-online">
             {ONLINE_PARAMS.map((name) => (
               <div key={name} className="lda-param">
                 <ParamSlider
