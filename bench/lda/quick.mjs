@@ -12,7 +12,10 @@ import { createServer } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) =>
-  process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1] ?? fallback;
 const backend = arg('backend', 'wasm');
 const eStep = arg('estep', 'auto');
 const iters = Number(arg('iters', '3'));
@@ -27,7 +30,10 @@ const spec = {
 const server = await createServer({
   root,
   logLevel: 'error',
-  server: { middlewareMode: true, fs: { allow: [root, path.dirname(realpathSync(path.join(root, 'node_modules')))] } },
+  server: {
+    middlewareMode: true,
+    fs: { allow: [root, path.dirname(realpathSync(path.join(root, 'node_modules')))] },
+  },
 });
 try {
   const tf = await import('@tensorflow/tfjs');
@@ -46,7 +52,10 @@ try {
     learningMethod: arg('method', 'batch'),
     eStep,
   });
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   let total = 0;
   while (!model.done) {
     const s = model.step(false);
@@ -57,7 +66,10 @@ try {
   }
   model.dispose();
   console.log(
-    `total ${total.toFixed(0)} ms for ${spec.nDocs} docs; nnz ${corpus.indices.length}; tensors left ${tf.memory().numTensors}; load before ${load}, after ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+    `total ${total.toFixed(0)} ms for ${spec.nDocs} docs; nnz ${corpus.indices.length}; tensors left ${tf.memory().numTensors}; load before ${load}, after ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
   );
 } finally {
   await server.close();
