@@ -230,3 +230,5 @@ async function main() {
 }
 
 await main();
+// The wasm backend and Vite can leave handles open; the results are written, so leave.
+process.exit(0);
