@@ -175,20 +175,30 @@ describe('fused and tensor E-steps give the same model', () => {
     );
   });
 
-  it('frees every tensor: the kernel call, transform of other documents, dispose', () => {
-    const before = tf.memory().numTensors;
-    const m = corpus(30);
-    const model = new LdaModel(m, { eStep: 'fused', nComponents: 4, seed: 1, maxIter: 20 });
-    model.step(true);
-    const during = tf.memory().numTensors;
-    for (let i = 0; i < 6; i++) {
-      model.step(i % 2 === 0);
-      model.transform(corpus(8, 99));
-      expect(tf.memory().numTensors).toBe(during);
-    }
-    model.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(['batch', 'online'] as const)(
+    '%s: frees every tensor (the kernel calls, transform of other documents, dispose)',
+    (learningMethod) => {
+      const before = tf.memory().numTensors;
+      const m = corpus(30);
+      const model = new LdaModel(m, {
+        eStep: 'fused',
+        learningMethod,
+        batchSize: 8,
+        nComponents: 4,
+        seed: 1,
+        maxIter: 20,
+      });
+      model.step(true);
+      const during = tf.memory().numTensors;
+      for (let i = 0; i < 6; i++) {
+        model.step(i % 2 === 0);
+        model.transform(corpus(8, 99));
+        expect(tf.memory().numTensors).toBe(during);
+      }
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });
 
 describe('the fused E-step on the wasm backend', () => {
