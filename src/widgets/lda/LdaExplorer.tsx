@@ -349,16 +349,18 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
             label={t.maxDf}
           />
         </div>
-        <Segmented
-          label={t.method}
-          values={LDA_METHODS}
-          value={state.method}
-          onChange={(m) => set({ method: m })}
-          text={(m) => t[`method-${m}`]}
-        />
-        <p className="muted lda-hint" data-testid="lda-method-hint">
-          {t[`methodHint-${state.method}`]}
-        </p>
+        <div className="lda-method">
+          <Segmented
+            label={t.method}
+            values={LDA_METHODS}
+            value={state.method}
+            onChange={(m) => set({ method: m })}
+            text={(m) => t[`method-${m}`]}
+          />
+          <p className="muted lda-hint" data-testid="lda-method-hint">
+            {t[`methodHint-${state.method}`]}
+          </p>
+        </div>
         {state.method === 'online' && (
           <div className="lda-sliders lda-online" data-testid="lda-online">
             {ONLINE_PARAMS.map((name) => (
