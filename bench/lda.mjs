@@ -6,10 +6,13 @@
 // Not a test. Reference: scikit-learn 1.2 fits 2,000 AP documents (10,473 terms, K = 10,
 // 10 iterations) in about 4.7 s.
 //
+// A backend may name its E-step path: `wasm` runs what the core picks (the fused kernel on cpu
+// and wasm, tensor blocks on webgl); `wasm:tensor` forces the tensor path, for comparison.
+//
 //   node bench/lda.mjs                     # everything, 10 iterations each
-//   node bench/lda.mjs --iters=3           # fewer wasm iterations (the first ones are the costliest)
-//   node bench/lda.mjs --slow-iters=10     # cpu and webgl iterations (default 3)
-//   node bench/lda.mjs --only=node|browser --backends=wasm,webgl
+//   node bench/lda.mjs --iters=3           # fewer iterations (the first ones are the costliest)
+//   node bench/lda.mjs --slow-iters=10     # iterations of the tensor path and webgl (default 3)
+//   node bench/lda.mjs --only=node|browser --backends=cpu,wasm,wasm:tensor,webgl
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,11 +27,17 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) =>
   args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const ITERS = Number(arg('iters', '10'));
-// cpu (pure JavaScript) and webgl (SwiftShader in headless Chromium) are far slower here.
+// The tensor path and webgl (SwiftShader in headless Chromium) are far slower here.
 const SLOW_ITERS = Number(arg('slow-iters', '3'));
-const itersFor = (backend) => (backend === 'cpu' || backend === 'webgl' ? SLOW_ITERS : ITERS);
+/** 'wasm' → { backend: 'wasm', eStep: 'auto' }; 'wasm:tensor' → the tensor path. */
+const parseRun = (spec) => {
+  const [backend, eStep = 'auto'] = spec.split(':');
+  return { spec, backend, eStep };
+};
+const itersFor = ({ backend, eStep }) =>
+  backend === 'webgl' || eStep === 'tensor' ? SLOW_ITERS : ITERS;
 const ONLY = arg('only', 'all');
-const BACKENDS = arg('backends', 'cpu,wasm,webgl').split(',');
+const RUNS = arg('backends', 'cpu,wasm,wasm:tensor,webgl').split(',').map(parseRun);
 const CORPUS = { nDocs: 2000, nTerms: 10000, nTopics: 10, docLength: [100, 200], seed: 1 };
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -44,11 +53,11 @@ const PAGE_MODULE = `
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '/src/core/runtime/backends.ts';
 import { LdaModel, syntheticLdaCorpus } from '/src/core/lda/index.ts';
-window.ldaBench = async (backend, corpusSpec, iters) => {
+window.ldaBench = async (backend, eStep, corpusSpec, iters) => {
   const started = await initBackend({ probe: { webgl2: true, renderer: null, wasm: true }, override: backend });
-  if (started.backend !== backend) return { backend, skipped: 'fell back to ' + started.backend };
+  if (started.backend !== backend) return { backend, eStep, skipped: 'fell back to ' + started.backend };
   const corpus = syntheticLdaCorpus(corpusSpec);
-  const model = new LdaModel(corpus, { nComponents: corpusSpec.nTopics, seed: 0, maxIter: iters });
+  const model = new LdaModel(corpus, { nComponents: corpusSpec.nTopics, seed: 0, maxIter: iters, eStep });
   const perIteration = [];
   const updates = [];
   const t0 = performance.now();
@@ -60,7 +69,9 @@ window.ldaBench = async (backend, corpusSpec, iters) => {
   }
   const totalMs = performance.now() - t0;
   model.dispose();
-  return { backend, perIteration, meanDocUpdates: updates, totalMs, nnz: corpus.indices.length, tensorsLeft: tf.memory().numTensors, wasm: started.wasm ?? null };
+  // The kernel registers itself on the model's first E-step.
+  const path = eStep === 'auto' ? (tf.getKernel('GatebookLdaEStep', backend) ? 'fused' : 'tensor') : eStep;
+  return { backend, eStep: path, iterations: perIteration.length, perIteration, meanDocUpdates: updates, totalMs, nnz: corpus.indices.length, tensorsLeft: tf.memory().numTensors, wasm: started.wasm ?? null };
 };
 document.documentElement.dataset.ready = 'true';
 `;
@@ -81,7 +92,8 @@ function benchPagePlugin() {
   };
 }
 
-async function nodeRun(server, backend) {
+async function nodeRun(server, run) {
+  const { backend } = run;
   const tf = await import('@tensorflow/tfjs');
   if (backend === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
@@ -93,8 +105,12 @@ async function nodeRun(server, backend) {
   const model = new lda.LdaModel(corpus, {
     nComponents: CORPUS.nTopics,
     seed: 0,
-    maxIter: itersFor(backend),
+    maxIter: itersFor(run),
+    eStep: run.eStep,
   });
+  const kernels = await server.ssrLoadModule('/src/core/lda/eStepKernel.ts');
+  const eStep =
+    run.eStep === 'auto' ? (kernels.ldaEStepKernelAvailable() ? 'fused' : 'tensor') : run.eStep;
   const perIteration = [];
   const updates = [];
   const t0 = performance.now();
@@ -103,13 +119,15 @@ async function nodeRun(server, backend) {
     perIteration.push(s.ms);
     updates.push(s.meanDocUpdates);
     process.stdout.write(
-      `  node ${backend} iteration ${s.iteration}: ${s.ms.toFixed(0)} ms (${s.meanDocUpdates.toFixed(1)} updates/doc)\n`,
+      `  node ${backend} (${eStep}) iteration ${s.iteration}: ${s.ms.toFixed(0)} ms (${s.meanDocUpdates.toFixed(1)} updates/doc)\n`,
     );
   }
   const totalMs = performance.now() - t0;
   model.dispose();
   return {
     backend,
+    eStep,
+    iterations: perIteration.length,
     perIteration,
     meanDocUpdates: updates,
     totalMs,
@@ -133,16 +151,17 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '?', loadBefore: load() },
     corpus: CORPUS,
-    iterations: { wasm: ITERS, cpu: SLOW_ITERS, webgl: SLOW_ITERS },
+    iterations: { fused: ITERS, tensor: SLOW_ITERS, webgl: SLOW_ITERS },
     reference: 'scikit-learn 1.2, 2,000 AP documents × 10,473 terms, K = 10, 10 iterations: ~4.7 s',
     node: [],
     browser: [],
   };
   try {
     if (ONLY !== 'browser') {
-      for (const b of BACKENDS.filter((b) => b === 'cpu' || b === 'wasm')) {
-        console.log(`Node ${b} …`);
-        results.node.push({ ...(await nodeRun(server, b)), load: load() });
+      for (const run of RUNS.filter((r) => r.backend === 'cpu' || r.backend === 'wasm')) {
+        console.log(`Node ${run.spec} …`);
+        const loadBefore = load();
+        results.node.push({ ...(await nodeRun(server, run)), loadBefore, load: load() });
       }
     }
     if (ONLY !== 'node') {
@@ -150,8 +169,9 @@ async function main() {
       const url = server.resolvedUrls.local[0];
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       try {
-        for (const b of BACKENDS.filter((b) => b === 'wasm' || b === 'webgl')) {
-          console.log(`Chromium ${b} …`);
+        for (const run of RUNS.filter((r) => r.backend === 'wasm' || r.backend === 'webgl')) {
+          const b = run.backend;
+          console.log(`Chromium ${run.spec} …`);
           const page = await browser.newPage();
           page.on('pageerror', (e) => console.log('  page error:', e.message));
           await page.goto(`${url}lda-bench.html`);
@@ -161,22 +181,28 @@ async function main() {
             { timeout: 120_000 },
           );
           const limitS = Number(arg('limit', '420'));
+          const loadBefore = load();
           const r = await Promise.race([
             page.evaluate(
-              ([backend, spec, iters]) => window.ldaBench(backend, spec, iters),
-              [b, CORPUS, itersFor(b)],
+              ([backend, eStep, spec, iters]) => window.ldaBench(backend, eStep, spec, iters),
+              [b, run.eStep, CORPUS, itersFor(run)],
             ),
             new Promise((resolve) =>
               setTimeout(
-                () => resolve({ backend: b, skipped: `no result within ${limitS} s` }),
+                () =>
+                  resolve({
+                    backend: b,
+                    eStep: run.eStep,
+                    skipped: `no result within ${limitS} s`,
+                  }),
                 limitS * 1000,
               ),
             ),
           ]);
           console.log(
-            `  ${b}: ${r.skipped ?? r.perIteration.map((x) => x.toFixed(0)).join(', ') + ' ms'}`,
+            `  ${run.spec}: ${r.skipped ?? r.perIteration.map((x) => x.toFixed(0)).join(', ') + ' ms'}`,
           );
-          results.browser.push({ ...r, load: load() });
+          results.browser.push({ ...r, loadBefore, load: load() });
           await page.close();
         }
       } finally {
@@ -204,3 +230,5 @@ async function main() {
 }
 
 await main();
+// The wasm backend and Vite can leave handles open; the results are written, so leave.
+process.exit(0);

@@ -31,6 +31,10 @@ const TEXT = {
     oneWord: '서로 다른 단어가 하나뿐입니다',
     next: '다음 단계',
     circle: /^토픽 \d+, 비율/,
+    method: '학습 방식 (learning_method)',
+    online: '온라인',
+    onlineHint: '온라인 변분 베이즈',
+    batchSize: '미니배치 크기 (batch_size)',
   },
   en: {
     title: 'LDA topic modelling',
@@ -45,6 +49,10 @@ const TEXT = {
     oneWord: 'only one distinct word',
     next: 'Next step',
     circle: /^Topic \d+, share/,
+    method: 'learning method (learning_method)',
+    online: 'online',
+    onlineHint: 'Online variational Bayes',
+    batchSize: 'mini-batch size (batch_size)',
   },
 } as const;
 
@@ -88,13 +96,27 @@ describe('LDA lesson in the browser', () => {
         '1',
       );
 
-      // Change K and train again.
+      // Change K, switch to online VB with mini-batches of 64, and train again.
       const k = page.getByRole('textbox', { name: t.k });
       await k.fill('3');
       await k.press('Enter');
+      await page
+        .getByRole('group', { name: t.method })
+        .getByRole('button', { name: t.online, exact: true })
+        .click();
+      expect(await page.getByTestId('lda-method-hint').innerText()).toContain(t.onlineHint);
+      const batch = page.getByRole('textbox', { name: t.batchSize });
+      expect(await batch.inputValue()).toBe('128');
+      await batch.fill('64');
+      await batch.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => location.hash))
+        .toMatch(/lda\.method=online.*lda\.batchSize=64|lda\.batchSize=64.*lda\.method=online/);
       await trainAndWait(page, t.again, t.finished);
       expect(await page.getByRole('list', { name: t.topicList }).count()).toBe(3);
-      expect(await page.getByTestId('lda-runs').locator('tbody tr').count()).toBe(2);
+      const runs = page.getByTestId('lda-runs').locator('tbody tr');
+      expect(await runs.count()).toBe(2);
+      expect(await runs.nth(1).innerText()).toContain(t.online);
       // The result as CSV: 20 words for each of the 3 topics; θ of every document sums to 1.
       const csvOf = async (testId: string) => {
         const [file] = await Promise.all([

@@ -1,16 +1,17 @@
 // Latent Dirichlet allocation by variational Bayes, with the update rules and defaults of
-// scikit-learn's LatentDirichletAllocation (batch and online learning). The E-step runs over
-// whole blocks of documents as tensor operations on a padded sparse layout; the bound is
-// computed in float64 from the read-back λ and γ.
+// scikit-learn's LatentDirichletAllocation (batch and online learning). On cpu and wasm the
+// E-step is one fused kernel that loops over the documents (./eStepKernel.ts); elsewhere (webgl)
+// it runs over whole blocks of documents as tensor operations on a padded sparse layout. The
+// bound is computed in float64 from the read-back λ and γ.
 import * as tf from '@tensorflow/tfjs';
 import { CoreInputError } from '../errors';
 import { createRng, type Rng } from '../random';
 import { totalCount, type DocTermMatrix } from './docTerm';
+import { LDA_EPS, ldaEStepKernelAvailable, runLdaEStep } from './eStepKernel';
 import { sampleGammaArray } from './gamma';
 import { dirichletExpectation, dirichletExpectation1d, lgamma } from './special';
 
-/** numpy's float64 machine epsilon, which scikit-learn adds to every φ normaliser. */
-export const LDA_EPS = 2.220446049250313e-16;
+export { LDA_EPS };
 
 export interface LdaOptions {
   /** Number of topics K (n_components); default 10. */
@@ -49,6 +50,12 @@ export interface LdaOptions {
   blockCells?: number;
   /** Check whether every document of a block converged every this many updates; default 4. */
   checkEvery?: number;
+  /**
+   * How the E-step runs: 'fused' (one kernel per E-step that loops over the documents in
+   * JavaScript; cpu and wasm), 'tensor' (blocks of documents as tensor operations; every
+   * backend) or 'auto' (default: fused where the backend has the kernel, else tensor).
+   */
+  eStep?: 'auto' | 'fused' | 'tensor';
 }
 
 export interface ResolvedLdaOptions {
@@ -69,6 +76,7 @@ export interface ResolvedLdaOptions {
   docInit: 'random' | 'ones';
   blockCells: number;
   checkEvery: number;
+  eStep: 'auto' | 'fused' | 'tensor';
 }
 
 /** What one iteration (one pass over the corpus) leaves behind, as plain arrays. */
@@ -117,6 +125,10 @@ export function resolveLdaOptions(options: LdaOptions = {}, nDocs = 0): Resolved
       `learningDecay must be in (0.5, 1] for online VB to converge, got ${decay}.`,
     );
   }
+  const eStep = options.eStep ?? 'auto';
+  if (eStep !== 'auto' && eStep !== 'fused' && eStep !== 'tensor') {
+    throw new CoreInputError(`eStep must be 'auto', 'fused' or 'tensor', got ${String(eStep)}.`);
+  }
   return {
     nComponents: k,
     docTopicPrior: positive(options.docTopicPrior ?? 1 / k, 'docTopicPrior (α)'),
@@ -135,6 +147,7 @@ export function resolveLdaOptions(options: LdaOptions = {}, nDocs = 0): Resolved
     docInit: options.docInit ?? 'random',
     blockCells: wholeNumber(options.blockCells ?? 1 << 17, 'blockCells'),
     checkEvery: wholeNumber(options.checkEvery ?? 4, 'checkEvery'),
+    eStep,
   };
 }
 
@@ -195,6 +208,43 @@ function makeBlocks(data: DocTermMatrix, docs: ArrayLike<number>, cells: number)
     start = end;
   }
   return blocks;
+}
+
+/** What one E-step covers: documents docStart … docEnd − 1 of `data`, γ starting at `start`. */
+interface EStepRange {
+  data: DocTermMatrix;
+  docStart: number;
+  docEnd: number;
+  start: Float32Array;
+  withSstats: boolean;
+}
+
+/** An E-step's γ ([n, K]), its unscaled sufficient statistics [V, K] and its γ updates. */
+interface EStepSums {
+  gamma: Float32Array;
+  sstatsT: tf.Tensor2D | null;
+  updates: number;
+}
+
+/** A CSR document-term matrix as the fused E-step's input tensors. */
+interface Csr {
+  indptr: tf.Tensor1D;
+  indices: tf.Tensor1D;
+  counts: tf.Tensor1D;
+}
+
+function makeCsr(data: DocTermMatrix): Csr {
+  return {
+    indptr: tf.tensor1d(data.indptr, 'int32'),
+    indices: tf.tensor1d(data.indices, 'int32'),
+    counts: tf.tensor1d(data.counts, 'float32'),
+  };
+}
+
+function disposeCsr(c: Csr) {
+  c.indptr.dispose();
+  c.indices.dispose();
+  c.counts.dispose();
 }
 
 function disposeBlocks(blocks: Block[]) {
@@ -417,8 +467,10 @@ export class LdaModel {
   private lambdaT: tf.Tensor2D;
   private expElogBetaT: tf.Tensor2D;
   private readonly rng: Rng;
-  private readonly blocks: Block[] | null;
-  private readonly miniBatches: Block[][] | null;
+  /** The training documents (CSR) as tensors for the fused E-step, made on first use. */
+  private csr: Csr | null = null;
+  /** Tensor-path blocks of the training documents, per range `first:end` of a (mini-)batch. */
+  private readonly blocks = new Map<string, Block[]>();
   private lastPerplexity: number | null = null;
   private disposed = false;
   readonly wordCount: number;
@@ -436,18 +488,6 @@ export class LdaModel {
       : sampleGammaArray(this.rng, k * v);
     this.lambdaT = transposedTensor(lambda0, k, v);
     this.expElogBetaT = this.expElogBeta();
-    const all = Int32Array.from({ length: data.nDocs }, (_, d) => d);
-    if (this.options.learningMethod === 'batch') {
-      this.blocks = makeBlocks(data, all, this.options.blockCells);
-      this.miniBatches = null;
-    } else {
-      this.blocks = null;
-      this.miniBatches = [];
-      for (let s = 0; s < data.nDocs; s += this.options.batchSize) {
-        const slice = all.subarray(s, Math.min(s + this.options.batchSize, data.nDocs));
-        this.miniBatches.push(makeBlocks(data, slice, this.options.blockCells));
-      }
-    }
   }
 
   private expElogBeta(): tf.Tensor2D {
@@ -466,67 +506,124 @@ export class LdaModel {
       : sampleGammaArray(this.rng, n * k);
   }
 
+  /** Whether this E-step runs as the fused kernel (see the `eStep` option). */
+  private fused(): boolean {
+    const mode = this.options.eStep;
+    if (mode === 'tensor') return false;
+    const available = ldaEStepKernelAvailable();
+    if (mode === 'fused' && !available) {
+      throw new CoreInputError(
+        `The fused E-step runs on the cpu and wasm backends, not on ${tf.getBackend()}.`,
+      );
+    }
+    return available;
+  }
+
   /**
-   * One E-step over `blocks` (which cover the documents `docs` in that order for the γ draws).
-   * Returns γ in the order of `docs`, and Σ sstats [V, K] (times exp E[log β]) if asked.
+   * One E-step over the documents docStart … docEnd − 1 of `data` (the training documents when
+   * `data` is this.data: their tensors are kept), γ starting at `start` ([n, K], in order).
+   * Returns γ ([n, K]), the sufficient statistics [V, K] (times exp E[log β]) if asked, and the
+   * total number of γ updates.
    */
   private eStep(
-    blocks: Block[],
-    docs: ArrayLike<number>,
+    data: DocTermMatrix,
+    docStart: number,
+    docEnd: number,
     start: Float32Array,
     withSstats: boolean,
   ): { gamma: Float32Array; sstatsT: tf.Tensor2D | null; updates: number } {
-    const k = this.options.nComponents;
-    const position = new Map<number, number>();
-    for (let i = 0; i < docs.length; i++) position.set(docs[i]!, i);
-    const gamma = new Float32Array(docs.length * k);
-    let sstats: tf.Tensor2D | null = null;
-    let updates = 0;
-    for (const block of blocks) {
-      const init = new Float32Array(block.docs.length * k);
-      block.docs.forEach((d, i) => {
-        const p = position.get(d)! * k;
-        init.set(start.subarray(p, p + k), i * k);
-      });
-      const g0 = tf.tensor2d(init, [block.docs.length, k]);
-      const r = eStepBlock(
-        block,
-        this.expElogBetaT,
-        g0,
-        this.options,
-        this.data.nTerms,
-        withSstats,
-      );
-      const g = r.gamma;
-      block.docs.forEach((d, i) => gamma.set(g.subarray(i * k, i * k + k), position.get(d)! * k));
-      updates += r.updates;
-      if (r.sstatsT) {
-        if (sstats) {
-          const sum = tf.add(sstats, r.sstatsT) as tf.Tensor2D;
-          sstats.dispose();
-          r.sstatsT.dispose();
-          sstats = sum;
-        } else sstats = r.sstatsT;
-      }
-    }
+    const e = this.fused()
+      ? this.eStepFused({ data, docStart, docEnd, start, withSstats })
+      : this.eStepTensor({ data, docStart, docEnd, start, withSstats });
+    let sstats = e.sstatsT;
     if (sstats) {
       const scaled = tf.mul(sstats, this.expElogBetaT) as tf.Tensor2D;
       sstats.dispose();
       sstats = scaled;
     }
+    return { gamma: e.gamma, sstatsT: sstats, updates: e.updates };
+  }
+
+  private eStepFused({ data, docStart, docEnd, start, withSstats }: EStepRange): EStepSums {
+    const k = this.options.nComponents;
+    const own = data === this.data;
+    const csr = own ? (this.csr ??= makeCsr(data)) : makeCsr(data);
+    const gamma0 = tf.tensor2d(start, [docEnd - docStart, k]);
+    try {
+      const out = runLdaEStep(
+        { expElogBetaT: this.expElogBetaT, ...csr, gamma0 },
+        {
+          docStart,
+          alpha: this.options.docTopicPrior,
+          tol: this.options.meanChangeTol,
+          maxIter: this.options.maxDocUpdateIter,
+          withSstats,
+        },
+      );
+      const gamma = out.gamma.dataSync() as Float32Array;
+      const perDoc = out.updates.dataSync();
+      let updates = 0;
+      for (let i = 0; i < perDoc.length; i++) updates += perDoc[i]!;
+      out.gamma.dispose();
+      out.updates.dispose();
+      return { gamma, sstatsT: out.sstatsT, updates };
+    } finally {
+      gamma0.dispose();
+      if (!own) disposeCsr(csr);
+    }
+  }
+
+  private eStepTensor({ data, docStart, docEnd, start, withSstats }: EStepRange): EStepSums {
+    const k = this.options.nComponents;
+    const docs = Int32Array.from({ length: docEnd - docStart }, (_, i) => docStart + i);
+    const own = data === this.data;
+    const key = `${docStart}:${docEnd}`;
+    let blocks = own ? this.blocks.get(key) : undefined;
+    if (!blocks) {
+      blocks = makeBlocks(data, docs, this.options.blockCells);
+      if (own) this.blocks.set(key, blocks);
+    }
+    const gamma = new Float32Array(docs.length * k);
+    let sstats: tf.Tensor2D | null = null;
+    let updates = 0;
+    try {
+      for (const block of blocks) {
+        const init = new Float32Array(block.docs.length * k);
+        block.docs.forEach((d, i) => {
+          const p = (d - docStart) * k;
+          init.set(start.subarray(p, p + k), i * k);
+        });
+        const g0 = tf.tensor2d(init, [block.docs.length, k]);
+        const r = eStepBlock(block, this.expElogBetaT, g0, this.options, data.nTerms, withSstats);
+        const g = r.gamma;
+        block.docs.forEach((d, i) => gamma.set(g.subarray(i * k, i * k + k), (d - docStart) * k));
+        updates += r.updates;
+        if (r.sstatsT) {
+          if (sstats) {
+            const sum = tf.add(sstats, r.sstatsT) as tf.Tensor2D;
+            sstats.dispose();
+            r.sstatsT.dispose();
+            sstats = sum;
+          } else sstats = r.sstatsT;
+        }
+      }
+    } finally {
+      if (!own) disposeBlocks(blocks);
+    }
     return { gamma, sstatsT: sstats, updates };
   }
 
-  /** sklearn's `_em_step` on one set of blocks. */
-  private emStep(blocks: Block[], docs: ArrayLike<number>, batchUpdate: boolean) {
-    const start = this.gammaStart(docs.length);
-    const e = this.eStep(blocks, docs, start, true);
+  /** sklearn's `_em_step` on the training documents docStart … docEnd − 1. */
+  private emStep(docStart: number, docEnd: number, batchUpdate: boolean) {
+    const n = docEnd - docStart;
+    const start = this.gammaStart(n);
+    const e = this.eStep(this.data, docStart, docEnd, start, true);
     const o = this.options;
     const sstats = e.sstatsT!;
     const next = tf.tidy(() => {
       if (batchUpdate) return tf.add(sstats, o.topicWordPrior);
       const weight = Math.pow(o.learningOffset + this.batchIter, -o.learningDecay);
-      const ratio = o.totalSamples / docs.length;
+      const ratio = o.totalSamples / n;
       return tf.add(
         tf.mul(this.lambdaT, 1 - weight),
         tf.mul(tf.add(tf.mul(sstats, ratio), o.topicWordPrior), weight),
@@ -552,21 +649,17 @@ export class LdaModel {
     const k = o.nComponents;
     let gamma: Float32Array;
     let updates = 0;
-    if (this.blocks) {
-      const all = Int32Array.from({ length: this.data.nDocs }, (_, d) => d);
-      const e = this.emStep(this.blocks, all, true);
+    const nDocs = this.data.nDocs;
+    if (o.learningMethod === 'batch') {
+      const e = this.emStep(0, nDocs, true);
       gamma = e.gamma;
       updates = e.updates;
     } else {
-      gamma = new Float32Array(this.data.nDocs * k);
-      let offset = 0;
-      for (const batch of this.miniBatches!) {
-        const n = batch.reduce((s, b) => s + b.docs.length, 0);
-        const docs = Int32Array.from({ length: n }, (_, i) => offset + i);
-        const e = this.emStep(batch, docs, false);
-        gamma.set(e.gamma, offset * k);
+      gamma = new Float32Array(nDocs * k);
+      for (let s = 0; s < nDocs; s += o.batchSize) {
+        const e = this.emStep(s, Math.min(s + o.batchSize, nDocs), false);
+        gamma.set(e.gamma, s * k);
         updates += e.updates;
-        offset += n;
       }
     }
     const ms = performance.now() - t0;
@@ -628,14 +721,8 @@ export class LdaModel {
         `These documents have ${data.nTerms} terms; the model has ${this.data.nTerms}.`,
       );
     }
-    const all = Int32Array.from({ length: data.nDocs }, (_, d) => d);
-    const blocks = makeBlocks(data, all, this.options.blockCells);
-    try {
-      const start = new Float32Array(data.nDocs * this.options.nComponents).fill(1);
-      return this.eStep(blocks, all, start, false).gamma;
-    } finally {
-      disposeBlocks(blocks);
-    }
+    const start = new Float32Array(data.nDocs * this.options.nComponents).fill(1);
+    return this.eStep(data, 0, data.nDocs, start, false).gamma;
   }
 
   /** sklearn's `perplexity(X)`: γ from `transform`, then exp(−bound / word count). */
@@ -658,8 +745,10 @@ export class LdaModel {
     this.disposed = true;
     this.lambdaT.dispose();
     this.expElogBetaT.dispose();
-    if (this.blocks) disposeBlocks(this.blocks);
-    for (const b of this.miniBatches ?? []) disposeBlocks(b);
+    for (const b of this.blocks.values()) disposeBlocks(b);
+    this.blocks.clear();
+    if (this.csr) disposeCsr(this.csr);
+    this.csr = null;
   }
 }
 

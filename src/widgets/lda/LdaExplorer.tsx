@@ -6,6 +6,7 @@ import { formatNumber } from '../../ui/format';
 import { LineChart, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
 import { OverflowBox } from '../cell/OverflowBox';
+import { Segmented } from './Segmented';
 import { CorpusInput } from './CorpusInput';
 import { DocumentView } from './DocumentView';
 import { IntertopicMap } from './IntertopicMap';
@@ -19,7 +20,7 @@ import {
   type LdaView,
 } from './ldaController';
 import { customRequest, shippedRequest, type ExplorerSettings } from './ldaRequest';
-import { LDA_CORPORA, LDA_SCHEMA } from './ldaSchemas';
+import { LDA_CORPORA, LDA_METHODS, LDA_SCHEMA } from './ldaSchemas';
 import { documentTopics, relevanceList, resultTables, topicBars } from './ldaView';
 import { downloadCsv } from '../../ui/export/csv';
 import { TOPIC_TEXT, topicColor } from './palette';
@@ -30,7 +31,7 @@ const strings = defineStrings(
   {
     title: 'LDA 학습을 지켜보기',
     intro:
-      '말뭉치와 토픽 수 K, 사전분포 α(문서-토픽)와 η(토픽-단어)를 고르고 학습시키세요. 배치 변분 베이즈(scikit-learn의 기본 방식)가 웹 워커에서 반복마다 결과를 보내 옵니다.',
+      '말뭉치와 토픽 수 K, 사전분포 α(문서-토픽)와 η(토픽-단어), 학습 방식을 고르고 학습시키세요. 변분 베이즈(배치 또는 온라인)가 웹 워커에서 돌며 반복마다 결과를 보내 옵니다.',
     corpus: '말뭉치',
     'corpus-ko': '한국어 주제 문서',
     'corpus-en': '영어 영화 리뷰 (IMDB 800편)',
@@ -42,6 +43,21 @@ const strings = defineStrings(
     iters: '반복 횟수 (max_iter)',
     minDf: '최소 문서 빈도 min_df (문서 수)',
     maxDf: '최대 문서 빈도 max_df (비율)',
+    method: '학습 방식 (learning_method)',
+    methodShort: '방식',
+    'method-batch': '배치',
+    'method-online': '온라인',
+    'methodHint-batch':
+      '배치 변분 베이즈: 반복마다 모든 문서의 E 단계를 마친 뒤 λ를 한 번 고칩니다. scikit-learn의 기본값입니다.',
+    'methodHint-online':
+      '온라인 변분 베이즈: 미니배치 하나를 볼 때마다 λ를 조금씩 옮기므로, 큰 말뭉치를 한 번 훑는 동안에도 토픽이 자랍니다.',
+    decay: '학습 감쇠 κ (learning_decay)',
+    decayHint:
+      '걸음 크기 ρ = (τ₀ + t)^(−κ)가 줄어드는 빠르기입니다. 0.5보다 크고 1 이하여야 수렴합니다.',
+    offset: '학습 오프셋 τ₀ (learning_offset)',
+    offsetHint: '클수록 처음 몇 미니배치의 걸음이 작아져서 초기 추정에 덜 휘둘립니다.',
+    batchSize: '미니배치 크기 (batch_size)',
+    batchSizeHint: 'λ를 한 번 고칠 때 쓰는 문서 수입니다. 작을수록 자주 고치지만 잡음이 큽니다.',
     train: '학습 시작',
     retrain: '다시 학습',
     cancel: '멈추기',
@@ -90,7 +106,7 @@ const strings = defineStrings(
   {
     title: 'Watch LDA learn',
     intro:
-      "Pick a corpus, the number of topics K and the priors α (document–topic) and η (topic–word), then train. Batch variational Bayes (scikit-learn's default) runs in a Web Worker and sends its state after every iteration.",
+      'Pick a corpus, the number of topics K, the priors α (document–topic) and η (topic–word) and the learning method, then train. Variational Bayes (batch or online) runs in a Web Worker and sends its state after every iteration.',
     corpus: 'corpus',
     'corpus-ko': 'Korean themed documents',
     'corpus-en': 'English film reviews (800 from IMDB)',
@@ -102,6 +118,22 @@ const strings = defineStrings(
     iters: 'iterations (max_iter)',
     minDf: 'min document frequency min_df (documents)',
     maxDf: 'max document frequency max_df (share)',
+    method: 'learning method (learning_method)',
+    methodShort: 'method',
+    'method-batch': 'batch',
+    'method-online': 'online',
+    'methodHint-batch':
+      "Batch variational Bayes: every iteration runs the E-step over all documents, then updates λ once. It is scikit-learn's default.",
+    'methodHint-online':
+      'Online variational Bayes: λ moves a little after every mini-batch, so the topics grow even within one pass over a large corpus.',
+    decay: 'learning decay κ (learning_decay)',
+    decayHint:
+      'How fast the step size ρ = (τ₀ + t)^(−κ) shrinks; it must be above 0.5 and at most 1 to converge.',
+    offset: 'learning offset τ₀ (learning_offset)',
+    offsetHint:
+      'Larger values shrink the steps of the first mini-batches, so early guesses weigh less.',
+    batchSize: 'mini-batch size (batch_size)',
+    batchSizeHint: 'Documents per λ update: smaller batches update more often, with more noise.',
     train: 'Train',
     retrain: 'Train again',
     cancel: 'Stop',
@@ -148,6 +180,9 @@ const strings = defineStrings(
   },
 );
 
+/** The online method's settings, in the order they are shown. */
+const ONLINE_PARAMS = ['decay', 'offset', 'batchSize'] as const;
+
 function errorText(t: Record<string, string>, view: LdaView): string {
   const key = `error-${view.errorCode ?? 'failed'}`;
   return format(t[key] ?? t['error-failed']!, { error: view.error ?? '' });
@@ -169,6 +204,10 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
     iters: state.iters,
     minDf: state.minDf,
     maxDf: state.maxDf,
+    method: state.method,
+    decay: state.decay,
+    offset: state.offset,
+    batchSize: state.batchSize,
   };
   const latest = view.latest;
   const corpus = view.corpus;
@@ -191,6 +230,10 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
         eta: settings.eta,
         seed: settings.seed,
         iters: settings.iters,
+        method: settings.method,
+        decay: settings.decay,
+        offset: settings.offset,
+        batchSize: settings.batchSize,
       });
     } finally {
       setStarting(false);
@@ -242,25 +285,25 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
       ran.alpha !== state.alpha ||
       ran.eta !== state.eta ||
       ran.seed !== state.seed ||
-      ran.iters !== state.iters);
+      ran.iters !== state.iters ||
+      ran.method !== state.method ||
+      (state.method === 'online' &&
+        (ran.decay !== state.decay ||
+          ran.offset !== state.offset ||
+          ran.batchSize !== state.batchSize)));
 
   return (
     <section className="widget lda-explorer" aria-labelledby={titleId} data-status={view.status}>
       <h3 id={titleId}>{t.title}</h3>
       <p>{t.intro}</p>
       <fieldset className="widget-controls lda-settings" disabled={busy}>
-        <div className="segmented" role="group" aria-label={t.corpus}>
-          {LDA_CORPORA.map((c) => (
-            <button
-              key={c}
-              type="button"
-              aria-pressed={state.corpus === c}
-              onClick={() => set({ corpus: c })}
-            >
-              {t[`corpus-${c}`]}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t.corpus}
+          values={LDA_CORPORA}
+          value={state.corpus}
+          onChange={(c) => set({ corpus: c })}
+          text={(c) => t[`corpus-${c}`]}
+        />
         {state.corpus === 'custom' && <CorpusInput />}
         <div className="lda-sliders">
           <ParamSlider
@@ -306,6 +349,33 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
             label={t.maxDf}
           />
         </div>
+        <div className="lda-method">
+          <Segmented
+            label={t.method}
+            values={LDA_METHODS}
+            value={state.method}
+            onChange={(m) => set({ method: m })}
+            text={(m) => t[`method-${m}`]}
+          />
+          <p className="muted lda-hint" data-testid="lda-method-hint">
+            {t[`methodHint-${state.method}`]}
+          </p>
+        </div>
+        {state.method === 'online' && (
+          <div className="lda-sliders lda-online" data-testid="lda-online">
+            {ONLINE_PARAMS.map((name) => (
+              <div key={name} className="lda-param">
+                <ParamSlider
+                  param={LDA_SCHEMA[name]}
+                  value={state[name]}
+                  onChange={(v) => set({ [name]: v })}
+                  label={t[name]}
+                />
+                <p className="muted lda-hint">{t[`${name}Hint`]}</p>
+              </div>
+            ))}
+          </div>
+        )}
       </fieldset>
       <div className="lda-actions">
         {busy ? (
@@ -489,6 +559,7 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
             <thead>
               <tr>
                 <th scope="col">{t.corpus}</th>
+                <th scope="col">{t.methodShort}</th>
                 <th scope="col">K</th>
                 <th scope="col">α</th>
                 <th scope="col">η</th>
@@ -502,6 +573,7 @@ export default function LdaExplorer({ id = 'lda' }: { id?: string }) {
               {view.runs.map((r, i) => (
                 <tr key={i}>
                   <td>{t[`corpus-${r.settings.corpus}` as 'corpus-ko'] ?? r.settings.corpus}</td>
+                  <td>{t[`method-${r.settings.method}`]}</td>
                   <td className="num">{r.settings.k}</td>
                   <td className="num">{r.settings.alpha}</td>
                   <td className="num">{r.settings.eta}</td>

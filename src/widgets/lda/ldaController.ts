@@ -22,6 +22,11 @@ export interface LdaRunSettings {
   eta: number;
   seed: number;
   iters: number;
+  method: 'batch' | 'online';
+  /** Online only (the values in the URL when batch ran are not used). */
+  decay: number;
+  offset: number;
+  batchSize: number;
 }
 
 export interface LdaView {

@@ -2,7 +2,7 @@
 // filters, which LDA options. Shipped corpora are fetched from the site's data folder.
 import type { LdaJobRequest, StopWordLanguage } from '../../core/lda';
 import type { CustomCorpus } from './ldaController';
-import type { LdaCorpusName } from './ldaSchemas';
+import type { LdaCorpusName, LdaMethod } from './ldaSchemas';
 
 /** Words the stop-word lists miss but that carry no topic in these corpora (shown in the lesson). */
 export const EXTRA_STOP_WORDS: Record<'ko' | 'en', readonly string[]> = {
@@ -93,6 +93,10 @@ export interface ExplorerSettings {
   iters: number;
   minDf: number;
   maxDf: number;
+  method: LdaMethod;
+  decay: number;
+  offset: number;
+  batchSize: number;
 }
 
 export function ldaOptions(s: ExplorerSettings): LdaJobRequest['lda'] {
@@ -102,6 +106,10 @@ export function ldaOptions(s: ExplorerSettings): LdaJobRequest['lda'] {
     topicWordPrior: s.eta,
     seed: s.seed,
     maxIter: s.iters,
+    learningMethod: s.method,
+    ...(s.method === 'online'
+      ? { learningDecay: s.decay, learningOffset: s.offset, batchSize: s.batchSize }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,9 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+// The requests the explorer sent, newest last.
+const sent = vi.hoisted(() => [] as { lda: Record<string, unknown> }[]);
+
 // jsdom has no Web Worker: run the job on this thread, exactly as the worker body does.
 vi.mock('../../../src/core/lda/client', async () => {
   const { runLdaJob } = await import('../../../src/core/lda/job');
@@ -19,6 +22,7 @@ vi.mock('../../../src/core/lda/client', async () => {
       request: Parameters<typeof runLdaJob>[0],
       onMessage: (m: unknown) => void,
     ) => {
+      sent.push(request as never);
       let cancelled = false;
       onMessage({ type: 'ready', backend: 'cpu' });
       void runLdaJob(request, onMessage as never, {
@@ -121,4 +125,65 @@ describe('LdaExplorer', () => {
     await waitFor(() => expect(getLdaView().status).toBe('cancelled'), { timeout: 20_000 });
     expect(screen.getByTestId('lda-status')).toHaveTextContent('Training stopped.');
   }, 40_000);
+
+  it('online VB: the method choice shows κ, τ₀ and the batch size (sklearn defaults), sends them, keeps them in the URL', async () => {
+    const user = userEvent.setup();
+    setCustomCorpus({ text: LINES });
+    const view = renderAt('lda.corpus=custom&lda.k=2&lda.iters=3&lda.minDf=1&lda.maxDf=1');
+    const methods = screen.getByRole('group', { name: '학습 방식 (learning_method)' });
+    expect(screen.getByRole('button', { name: '배치' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('lda-method-hint')).toHaveTextContent('배치 변분 베이즈');
+    expect(screen.queryByTestId('lda-online')).toBeNull();
+    await user.click(within(methods).getByRole('button', { name: '온라인' }));
+    expect(window.location.hash).toContain('lda.method=online');
+    expect(screen.getByTestId('lda-method-hint')).toHaveTextContent('온라인 변분 베이즈');
+    const online = screen.getByTestId('lda-online');
+    expect(
+      within(online).getByRole('textbox', { name: '학습 감쇠 κ (learning_decay)' }),
+    ).toHaveValue('0.70');
+    expect(
+      within(online).getByRole('textbox', { name: '학습 오프셋 τ₀ (learning_offset)' }),
+    ).toHaveValue('10');
+    const batch = within(online).getByRole('textbox', { name: '미니배치 크기 (batch_size)' });
+    expect(batch).toHaveValue('128');
+    expect(online).toHaveTextContent('0.5보다 크고 1 이하');
+    await user.clear(batch);
+    await user.type(batch, '8{Enter}');
+    expect(window.location.hash).toContain('lda.batchSize=8');
+
+    await user.click(screen.getByRole('button', { name: '학습 시작' }));
+    await waitFor(() => expect(getLdaView().status).toBe('finished'), { timeout: 20_000 });
+    expect(sent.at(-1)!.lda).toMatchObject({
+      learningMethod: 'online',
+      learningDecay: 0.7,
+      learningOffset: 10,
+      batchSize: 8,
+    });
+    expect(screen.getByTestId('lda-runs')).toHaveTextContent('온라인');
+    expect(screen.queryByText('설정이 바뀌었습니다. 다시 학습하면 반영됩니다.')).toBeNull();
+    // Back to batch: the change is flagged, and the request drops the online settings.
+    await user.click(screen.getByRole('button', { name: '배치' }));
+    expect(screen.getByText('설정이 바뀌었습니다. 다시 학습하면 반영됩니다.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '다시 학습' }));
+    await waitFor(() => expect(getLdaView().runs).toHaveLength(2), { timeout: 20_000 });
+    expect(sent.at(-1)!.lda.learningMethod).toBe('batch');
+    expect(sent.at(-1)!.lda).not.toHaveProperty('batchSize');
+    view.unmount();
+  }, 40_000);
+
+  it('reads the online settings from the URL and labels them in English', () => {
+    renderAt(
+      'lda.corpus=custom&lda.method=online&lda.decay=0.9&lda.offset=20&lda.batchSize=16',
+      'en',
+    );
+    expect(screen.getByRole('button', { name: 'online' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('lda-method-hint')).toHaveTextContent('Online variational Bayes');
+    expect(screen.getByRole('textbox', { name: 'learning decay κ (learning_decay)' })).toHaveValue(
+      '0.90',
+    );
+    expect(
+      screen.getByRole('textbox', { name: 'learning offset τ₀ (learning_offset)' }),
+    ).toHaveValue('20');
+    expect(screen.getByRole('textbox', { name: 'mini-batch size (batch_size)' })).toHaveValue('16');
+  });
 });

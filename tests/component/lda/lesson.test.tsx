@@ -29,6 +29,7 @@ describe('the LDA lesson', () => {
           { timeout: 15_000 },
         ),
       ).toBeInTheDocument();
-    });
+      // The lazy widgets and KaTeX take a while to load on a busy machine.
+    }, 40_000);
   }
 });

@@ -103,7 +103,11 @@ function expectClose(got: ArrayLike<number>, want: number[], rel: number, what: 
   }
 }
 
-describe('batch variational Bayes against a float64 reference', () => {
+// Every model test runs on both E-step paths: the fused kernel (what cpu and wasm use) and the
+// tensor blocks (what webgl uses).
+const PATHS = ['fused', 'tensor'] as const;
+
+describe.each(PATHS)('batch variational Bayes against a float64 reference (%s E-step)', (eStep) => {
   const opts = { alpha: 0.3, eta: 0.2, tol: 1e-3, maxIter: 100 };
 
   it.each([4, 1000])(
@@ -111,6 +115,7 @@ describe('batch variational Bayes against a float64 reference', () => {
     (blockCells) => {
       const data = docTermFromDense(DENSE);
       const model = new LdaModel(data, {
+        eStep,
         blockCells,
         nComponents: K,
         docTopicPrior: opts.alpha,
@@ -138,6 +143,7 @@ describe('batch variational Bayes against a float64 reference', () => {
   it('sklearn defaults: α = η = 1/K, γ drawn from Gamma(100, 1/100) with the seeded RNG', () => {
     const data = docTermFromDense(DENSE);
     const model = new LdaModel(data, {
+      eStep,
       nComponents: K,
       initialLambda: INITIAL_LAMBDA,
       seed: 42,
@@ -163,6 +169,7 @@ describe('batch variational Bayes against a float64 reference', () => {
   it('online VB: weight (τ₀ + n)^(−κ) with n from 1, D/|batch| scaling, mini-batches in order', () => {
     const data = docTermFromDense(DENSE);
     const model = new LdaModel(data, {
+      eStep,
       nComponents: K,
       learningMethod: 'online',
       batchSize: 4,
@@ -202,7 +209,12 @@ describe('batch variational Bayes against a float64 reference', () => {
       for (let i = 0; i < 30; i++) row[base + rng.int(10)]!++;
       rows.push(row);
     }
-    const model = new LdaModel(docTermFromDense(rows), { nComponents: 2, seed: 1, maxIter: 20 });
+    const model = new LdaModel(docTermFromDense(rows), {
+      eStep,
+      nComponents: 2,
+      seed: 1,
+      maxIter: 20,
+    });
     try {
       const last = model.fit()!;
       const share = (t: number, lo: number) => {
@@ -224,6 +236,7 @@ describe('batch variational Bayes against a float64 reference', () => {
 
   it('evaluateEvery stops when perplexity moves less than perpTol, as sklearn does', () => {
     const model = new LdaModel(docTermFromDense(DENSE), {
+      eStep,
       nComponents: K,
       seed: 5,
       maxIter: 200,
@@ -244,7 +257,12 @@ describe('batch variational Bayes against a float64 reference', () => {
 
   it('frees every tensor: numTensors flat over many iterations, none left after dispose', () => {
     const before = tf.memory().numTensors;
-    const model = new LdaModel(docTermFromDense(DENSE), { nComponents: K, seed: 1, maxIter: 30 });
+    const model = new LdaModel(docTermFromDense(DENSE), {
+      eStep,
+      nComponents: K,
+      seed: 1,
+      maxIter: 30,
+    });
     model.step(true);
     const during = tf.memory().numTensors;
     for (let i = 0; i < 20; i++) {
@@ -260,9 +278,9 @@ describe('batch variational Bayes against a float64 reference', () => {
 
   it('rejects bad options with a message for the learner', () => {
     const data = docTermFromDense(DENSE);
-    expect(() => new LdaModel(data, { nComponents: 0 })).toThrow(/Number of topics/);
+    expect(() => new LdaModel(data, { eStep, nComponents: 0 })).toThrow(/Number of topics/);
     expect(() => new LdaModel(data, { docTopicPrior: -1 })).toThrow(/docTopicPrior/);
-    expect(() => new LdaModel(data, { nComponents: 2, initialLambda: [[1, 2]] })).toThrow(
+    expect(() => new LdaModel(data, { eStep, nComponents: 2, initialLambda: [[1, 2]] })).toThrow(
       /initial λ/,
     );
   });
@@ -335,11 +353,12 @@ describe('held-out split', () => {
   });
 });
 
-describe("scikit-learn's own code (fixture)", () => {
+describe.each(PATHS)("scikit-learn's own code (fixture, %s E-step)", (eStep) => {
   // tests/unit/lda/sklearnFixture.json: bench/lda/sklearn_reference.py ran scikit-learn 1.9.1's
   // _e_step / M-step on this corpus from INITIAL_LAMBDA, every E-step from γ = 1.
   it('five batch iterations, the final transform, the bound and perplexity match', () => {
     const model = new LdaModel(docTermFromDense(DENSE), {
+      eStep,
       nComponents: K,
       docTopicPrior: fixture.alpha,
       topicWordPrior: fixture.eta,
