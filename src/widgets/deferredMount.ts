@@ -1,37 +1,37 @@
 /**
- * Widgets below the first screen are not built while the page loads: each mounts when it
- * comes near the viewport, or, failing that, in the browser's idle time once the learner
- * starts using the page (or has been reading it for a few seconds), one widget per idle
- * slot, top to bottom. The first screen gets the main thread to itself, and every widget is
- * still ready long before a learner scrolls to it.
+ * Widgets (and lesson sections) below the first screen are not built while the page loads:
+ * each mounts when it comes near the viewport, or, failing that, in the browser's idle time
+ * once the learner starts using the page (a scroll, a key, a tap), one per idle slot, top to
+ * bottom. The first screen gets the main thread to itself, and the rest is ready long before
+ * a learner scrolls to it. A learner who only reads gets the rest after a fallback delay.
  */
 
 /** How far outside the viewport a widget starts to mount (one screen above and below). */
 export const NEAR_VIEWPORT_MARGIN = '100% 0px';
-/** Reading time after the load event before idle mounting starts without any input. */
-const SETTLE_MS = 4000;
+/** Without any input, idle mounting starts this long after the load event. */
+const FALLBACK_MS = 10_000;
 const INPUT_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
 type Job = () => void;
 const queue: Job[] = [];
 let pumping = false;
-let settled: Promise<void> | null = null;
 
-function pageSettled(): Promise<void> {
-  settled ??= new Promise<void>((resolve) => {
-    const done = () => {
-      for (const type of INPUT_EVENTS) window.removeEventListener(type, done, true);
-      resolve();
-    };
-    for (const type of INPUT_EVENTS) {
-      window.addEventListener(type, done, { capture: true, passive: true, once: true });
-    }
-    const wait = () => setTimeout(done, SETTLE_MS);
-    if (document.readyState === 'complete') wait();
-    else window.addEventListener('load', wait, { once: true });
-  });
-  return settled;
-}
+/** Resolves at the learner's first input (listened for from the moment this module loads). */
+const started: Promise<void> =
+  typeof window === 'undefined'
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        const start = () => {
+          for (const type of INPUT_EVENTS) window.removeEventListener(type, start, true);
+          resolve();
+        };
+        for (const type of INPUT_EVENTS) {
+          window.addEventListener(type, start, { capture: true, passive: true });
+        }
+        const fallback = () => setTimeout(start, FALLBACK_MS);
+        if (document.readyState === 'complete') fallback();
+        else window.addEventListener('load', fallback, { once: true });
+      });
 
 function whenIdle(run: () => void): void {
   if (typeof window.requestIdleCallback === 'function') {
@@ -44,7 +44,7 @@ function whenIdle(run: () => void): void {
 function pump(): void {
   if (pumping || queue.length === 0) return;
   pumping = true;
-  void pageSettled().then(() =>
+  void started.then(() =>
     whenIdle(() => {
       pumping = false;
       queue.shift()?.();
@@ -53,7 +53,7 @@ function pump(): void {
   );
 }
 
-/** Runs `job` in a later idle slot (in the order asked); returns a cancel function. */
+/** Runs `job` in an idle slot once the learner has started (in the order asked); returns a cancel. */
 export function mountWhenIdle(job: Job): () => void {
   queue.push(job);
   pump();

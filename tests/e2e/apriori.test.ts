@@ -177,12 +177,14 @@ describe('Apriori lesson in Chromium', () => {
       expect(Number(csvLines[1]!.split(',')[3])).toBeCloseTo(supports[0]!, 6);
       const filter = rules(page).getByRole('searchbox', { name: t.filter });
       await filter.fill('시험');
-      await expect.poll(() => ruleRows(page).count()).toBeGreaterThan(0);
-      for (const text of await ruleRows(page).evaluateAll((rows) =>
-        rows.map((r) => r.getAttribute('data-rule')),
-      )) {
-        expect(text).toContain('시험');
-      }
+      // The table filters a moment after typing: wait until every row left holds the word.
+      await expect
+        .poll(() =>
+          ruleRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule'))),
+        )
+        .toSatisfy(
+          (texts: (string | null)[]) => texts.length > 0 && texts.every((x) => x?.includes('시험')),
+        );
       await filter.fill('');
       await expect.poll(() => ruleRows(page).count()).toBe(atHalf);
       await expect.poll(() => rules(page).locator('circle.apriori-point').count()).toBe(atHalf);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/pwa/csp';
-import { launchChromium } from '../support/browser';
+import { launchChromium, mountAllWidgets } from '../support/browser';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const site = path.join(root, 'tests/.artifacts/site');
@@ -62,6 +62,7 @@ async function openLesson(context: BrowserContext, hash: string): Promise<Page> 
   await page.goto(new URL(hash, inject('baseURL')).href);
   await page.locator('main h1').waitFor();
   // Every widget on the page has loaded (no spinner left) and none failed.
+  await mountAllWidgets(page);
   await expect.poll(() => page.locator('.widget-loading').count()).toBe(0);
   expect(await page.locator('.widget-error').count()).toBe(0);
   return page;

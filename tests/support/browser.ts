@@ -48,6 +48,12 @@ export async function openPage(
     reducedMotion: options.reducedMotion ?? 'no-preference',
     colorScheme: options.colorScheme ?? 'light',
   });
+  // Every page load acts like a learner who starts scrolling: widgets below the first screen
+  // then build in idle time (src/widgets/deferredMount.ts), so a test finds them without
+  // scrolling to each one.
+  await context.addInitScript(() =>
+    window.addEventListener('load', () => window.dispatchEvent(new Event('scroll'))),
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
