@@ -43,7 +43,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const tanh = (x: number) => 1 - 2 / (Math.exp(2 * x) + 1);
 
 // ---------------------------------------------------------------------------------------------
-// The arithmetic, on plain arrays (cpu and wasm share it; float64 inside, float32 out)
+// The arithmetic, on plain arrays (float64 inside, float32 out): cpu's forward step, and the
+// backward step of cpu and wasm
 
 function forwardArrays(
   rz: Float32Array,
@@ -130,7 +131,7 @@ function backwardArrays(
 }
 
 // ---------------------------------------------------------------------------------------------
-// cpu and wasm: the arithmetic above on the backends' own arrays
+// cpu and wasm: the arithmetic above on the backends' own arrays (wasm's forward step follows)
 
 interface ArrayAccess {
   /** The values of an input (a view where the backend allows). */
@@ -166,6 +167,9 @@ function cpuAccess(backend: CpuBackendLike): ArrayAccess {
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: 'float32'): Info;
   typedArrayFromHeap(info: Info): Float32Array;
+  disposeData(dataId: object): boolean;
+  dataIdMap: { get(dataId: object): { id: number } };
+  wasm: { cwrap(name: string, result: null, args: string[]): (...args: number[]) => void };
 }
 
 function wasmAccess(backend: WasmBackendLike): ArrayAccess {
@@ -177,8 +181,131 @@ function wasmAccess(backend: WasmBackendLike): ArrayAccess {
   };
 }
 
-function arrayKernels(access: (backend: unknown) => ArrayAccess) {
-  const forward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+// wasm's forward step, with its exponentials in compiled code. In a JavaScript loop each of a
+// unit's five exponentials costs about 10 ns (V8's Math.exp; a polynomial in JavaScript was
+// no faster), in the wasm backend's own Sigmoid function about 1 ns. The kernel below calls
+// that function directly, twice, on scratch buffers of its own (tanh x = 2σ(2x) − 1), so a
+// step is still ONE kernel for the engine, and its loops only add and multiply.
+
+/** Pre-activations z = rz + xz_t + bias into `z` [B, 4H], the c̃ block doubled (for tanh). */
+function gatePreActivations(
+  rz: Float32Array,
+  xz: Float32Array,
+  bias: Float32Array,
+  z: Float32Array,
+  H: number,
+  B: number,
+  t: number,
+): void {
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const x = (t * B + b) * G;
+    for (let col = 0; col < G; col++) {
+      const v = rz[r + col]! + xz[x + col]! + bias[col]!;
+      z[r + col] = col < 3 * H ? v : 2 * v;
+    }
+  }
+}
+
+/** From σ of the pre-activations: c (and 2c into `zc`, for tanh c); i, f, o, c̃ into `act`. */
+function cellFromSigmoids(
+  sg: Float32Array,
+  cPrev: Float32Array,
+  cOut: Float32Array,
+  zc: Float32Array,
+  act: Float32Array | null,
+  H: number,
+  B: number,
+): void {
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const a = b * 5 * H;
+    for (let j = 0; j < H; j++) {
+      const i = sg[r + j]!;
+      const f = sg[r + H + j]!;
+      const g = 2 * sg[r + 3 * H + j]! - 1;
+      const k = b * H + j;
+      const c = Math.fround(f * cPrev[k]! + i * g);
+      cOut[k] = c;
+      zc[k] = 2 * c;
+      if (act) {
+        act[a + j] = i;
+        act[a + H + j] = f;
+        act[a + 2 * H + j] = sg[r + 2 * H + j]!;
+        act[a + 3 * H + j] = g;
+      }
+    }
+  }
+}
+
+/** h = o · tanh c from σ(2c) in `sc`; tanh c into `act`. */
+function outputFromSigmoids(
+  sg: Float32Array,
+  sc: Float32Array,
+  hOut: Float32Array,
+  act: Float32Array | null,
+  H: number,
+  B: number,
+): void {
+  for (let b = 0; b < B; b++) {
+    const r = b * 4 * H;
+    const a = b * 5 * H;
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      const tc = 2 * sc[k]! - 1;
+      hOut[k] = sg[r + 2 * H + j]! * tc;
+      if (act) act[a + 4 * H + j] = tc;
+    }
+  }
+}
+
+const wasmSigmoids = new WeakMap<object, (x: Info, out: Info) => void>();
+
+/** The wasm backend's Sigmoid function on two of its buffers (not a kernel dispatch). */
+function wasmSigmoid(backend: WasmBackendLike): (x: Info, out: Info) => void {
+  let sigmoidOf = wasmSigmoids.get(backend);
+  if (!sigmoidOf) {
+    const call = backend.wasm.cwrap('Sigmoid', null, ['number', 'number']);
+    const id = (info: Info) => backend.dataIdMap.get(info.dataId).id;
+    sigmoidOf = (x, out) => call(id(x), id(out));
+    wasmSigmoids.set(backend, sigmoidOf);
+  }
+  return sigmoidOf;
+}
+
+const wasmForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
+  const { t, keep } = attrs as unknown as ForwardAttrs;
+  const [B, H] = cPrev!.shape as [number, number];
+  const wasm = backend as unknown as WasmBackendLike;
+  const sigmoid = wasmSigmoid(wasm);
+  const c = wasm.makeOutput([B, H], 'float32');
+  const h = wasm.makeOutput([B, H], 'float32');
+  const act = keep === true ? wasm.makeOutput([B, 5 * H], 'float32') : null;
+  const scratch = [
+    [B, 4 * H],
+    [B, 4 * H],
+    [B, H],
+    [B, H],
+  ].map((shape) => wasm.makeOutput(shape, 'float32'));
+  const [zg, sg, zc, sc] = scratch as [Info, Info, Info, Info];
+  // Views are taken after the allocations and again after each call into the module: a
+  // growing heap detaches the old ones.
+  const view = (info: Info) => wasm.typedArrayFromHeap(info);
+  gatePreActivations(view(rz!), view(xz!), view(bias!), view(zg), H, B, t);
+  sigmoid(zg, sg);
+  cellFromSigmoids(view(sg), view(cPrev!), view(c), view(zc), act && view(act), H, B);
+  sigmoid(zc, sc);
+  outputFromSigmoids(view(sg), view(sc), view(h), act && view(act), H, B);
+  for (const info of scratch) wasm.disposeData(info.dataId);
+  return act ? [c, h, act] : [c, h];
+};
+
+/** The forward step as a JavaScript loop over the backend's arrays (cpu). */
+function arrayForward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
     const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
     const { t, keep } = attrs as unknown as ForwardAttrs;
     const [B, H] = cPrev!.shape as [number, number];
@@ -200,7 +327,11 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
     );
     return act ? [c, h, act] : [c, h];
   };
-  const backward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+}
+
+/** The backward step from the kept activations (cpu and wasm: no exponential in it). */
+function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
     const { act, cPrev, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
     const at = attrs as unknown as BackwardAttrs;
     const [B, H] = cPrev!.shape as [number, number];
@@ -221,7 +352,6 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
     );
     return [dz, dcPrev];
   };
-  return { forward, backward };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,17 +557,17 @@ const webglBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 // ---------------------------------------------------------------------------------------------
 // Registration
 
-const cpu = arrayKernels((b) => cpuAccess(b as CpuBackendLike));
-const wasm = arrayKernels((b) => wasmAccess(b as WasmBackendLike));
+const cpu = (b: unknown) => cpuAccess(b as CpuBackendLike);
+const wasm = (b: unknown) => wasmAccess(b as WasmBackendLike);
 /** Backend → [kernel name, implementation] of the step kernels. */
 const IMPLEMENTATIONS: Record<string, [string, tf.KernelFunc][]> = {
   cpu: [
-    [LSTM_STEP_FORWARD, cpu.forward],
-    [LSTM_STEP_BACKWARD_SAVED, cpu.backward],
+    [LSTM_STEP_FORWARD, arrayForward(cpu)],
+    [LSTM_STEP_BACKWARD_SAVED, arrayBackward(cpu)],
   ],
   wasm: [
-    [LSTM_STEP_FORWARD, wasm.forward],
-    [LSTM_STEP_BACKWARD_SAVED, wasm.backward],
+    [LSTM_STEP_FORWARD, wasmForward],
+    [LSTM_STEP_BACKWARD_SAVED, arrayBackward(wasm)],
   ],
   webgl: [
     [LSTM_STEP_FORWARD, webglForward],

@@ -239,6 +239,27 @@ describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
     });
   }
 
+  it('saturates like the autodiff path when pre-activations are huge (σ → 0 or 1, tanh → ±1)', () => {
+    const c = CASES[1]!;
+    tf.tidy(() => {
+      const { cell, w, x } = smallCase(c);
+      // Biases of ±50 … ±120: every pre-activation far out, where exp overflows float32 (the
+      // weights stay small, so the two paths' rounding differences are not amplified).
+      // Even units (H is even): every gate open, c grows by one a step; odd units: all shut.
+      const far = (randomNested([4 * c.H], 8) as number[]).map(
+        (u, k) => (k % 2 === 0 ? 1 : -1) * (50 + 70 * Math.abs(u)),
+      );
+      const big = lstmWeights(w.kernel, w.recurrentKernel, tf.tensor1d(far));
+      const a = unroll(cell, big, x, { returnSequences: true });
+      const b = unrollGraph(cell, big, x, { returnSequences: true });
+      const values = a.hs!.dataSync();
+      expect(values.every(Number.isFinite)).toBe(true);
+      expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(0.7);
+      expect(relativeError(a.hs!, b.hs!)).toBeLessThan(1e-6);
+      expect(relativeError(a.cLast!, b.cLast!)).toBeLessThan(1e-6);
+    });
+  });
+
   it('leaves no tensor behind over repeated training steps', () => {
     const cell = createCell({ kind: 'lstm', inputSize: 2, units: 4 }, { seed: 9 });
     const w = cellTensors(cell);
