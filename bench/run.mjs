@@ -294,6 +294,12 @@ function largest(ok) {
     .join(', ');
 }
 
+/** Mean µs of one kernel kind in a backend's profiled training step ('' when not listed). */
+function meanKernelUs(m, name) {
+  const entry = m.rows['train.core'].slowestKernels.find(([n]) => n === name);
+  return entry ? `${Math.round((1000 * entry[2]) / entry[1])} µs` : '';
+}
+
 function commentary(measured) {
   const ok = measured.filter((m) => !m.skipped);
   if (ok.length === 0) return 'No backend could be measured.';
@@ -302,24 +308,46 @@ function commentary(measured) {
   const kernelBound = ok.filter((m) => overBounds(m) >= 2).map((m) => m.backend);
   const arithmeticBound = ok.filter((m) => overBounds(m) < 2);
   const H = SHAPE.units;
+  const B = SHAPE.batch;
+  const stepMflop = ((2 * B * H * 4 * H) / 1e6).toFixed(2);
   const kernelCounts = ok
     .map((m) => `${m.rows['train.core'].kernelsPerStep} on ${m.backend}`)
     .join(', ');
+  const wasm = ok.find((m) => m.backend === 'wasm');
+  const wasmMatMul = wasm ? meanKernelUs(wasm, 'BatchMatMul') : '';
+  const wasmForward = wasm ? meanKernelUs(wasm, 'GatebookLstmStepForward') : '';
   return [
     `**How the core's step is built.** An LSTM run that nobody taps or records ` +
       `(src/core/fast) computes the input products x_t·W of all ${SHAPE.steps} steps with ONE ` +
-      `matmul before the loop; a time step is then one matmul h₋₁·U ([${SHAPE.batch} × ${H}] · ` +
-      `[${H} × ${4 * H}], 0.23 MFLOP) and ONE fused kernel that applies σ to the i, f, o gates ` +
-      `and tanh to c̃, updates c and writes h (registered with tf.registerKernel: a JavaScript ` +
-      `loop over the backend's own arrays on cpu and wasm, two fragment shaders on webgl). Its ` +
-      `gradient is written out by hand through tf.customGrad: per step one fused kernel (∂z_t ` +
-      `and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias and input gradients ` +
-      `are one matmul or sum each over all steps at once. Adam updates all variables as one ` +
-      `flat vector. A training step is ${kernelCounts} kernels (tf.layers: ` +
+      `matmul before the loop; a time step is then one matmul h₋₁·U ([${B} × ${H}] · ` +
+      `[${H} × ${4 * H}], ${stepMflop} MFLOP) and ONE fused kernel that applies σ to the i, f, o ` +
+      `gates and tanh to c̃, updates c and writes h, registered with tf.registerKernel: on cpu a ` +
+      `JavaScript loop over the backend's own arrays; on wasm a JavaScript loop that forms the ` +
+      `pre-activations and calls the wasm module's own Sigmoid function on them twice (σ, and ` +
+      `tanh as 2σ(2x) − 1), so that its exponentials run in compiled code (about 1 ns a number ` +
+      `there, about 10 ns for Math.exp in JavaScript); two fragment shaders on webgl. While a ` +
+      `gradient is taped, the cpu and wasm kernels also write the step's activations (i, f, o, ` +
+      `c̃, tanh c), and their backward kernel only multiplies and adds; webgl's backward kernel ` +
+      `recomputes them. The gradient is written out by hand through tf.customGrad: per step one ` +
+      `fused kernel (∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias ` +
+      `and input gradients are one matmul each over all steps at once. Adam updates all ` +
+      `variables as one flat vector. A training step is ${kernelCounts} kernels (tf.layers: ` +
       `${layers.kernelsPerStep}); webgl adds a kernel per step that unpacks a matmul's packed ` +
       `output once instead of in every program that reads it. Taps, traces and BPTT norms keep ` +
       `the step-by-step autodiff path, and the bench checks the two paths against each other ` +
       `on every backend (the header above).`,
+    '',
+    `**Transpose flags on wasm.** tfjs-wasm 4.22 gives a BatchMatMul without transpose flags ` +
+      `to XNNPACK (a fully-connected operator that packs the right factor once and caches it ` +
+      `by that tensor), but one with transposeA or transposeB to a plain C triple loop at about ` +
+      `2 GFLOP/s. The weight gradient ∂U = Σ_t h_{t−1}ᵀ·∂z_t ([${H} × ${SHAPE.steps * B}] · ` +
+      `[${SHAPE.steps * B} × ${4 * H}], 46 MFLOP) was such a product: measured in Node on the ` +
+      `same tfjs-wasm build, it took 23 ms of an 84 ms step, while the 200 per-step products ` +
+      `took 23–30 µs each (the "200 µs per BatchMatMul" of the profile was an average over ` +
+      `all 208). On wasm the core now transposes the left factor first (a cheap kernel there) ` +
+      `and multiplies without flags; ∂W, ∂U and ∂b then share their right factor ∂Z, so XNNPACK ` +
+      `packs it once. On cpu and webgl the products keep their flags (tfjs-cpu multiplies either ` +
+      `layout at the same rate but transposes element by element).`,
     '',
     `**What bounds the figure.** The calibration below measures each backend's best matmul ` +
       `rate, the streaming rate of a large element-wise op and the cost of a kernel on a ` +
@@ -333,15 +361,24 @@ function commentary(measured) {
     `The step takes ${ok.map((m) => `${overBounds(m).toFixed(1)}× (${m.backend})`).join(', ')} ` +
       `the sum of the three bounds. ` +
       (kernelBound.length
-        ? `On ${listOf(kernelBound)} none of the three sets the figure. What is left is ` +
-          `per-kernel work that none of the three counts: the fused kernels' transcendental ` +
-          `functions (five exp-based activations per unit, sample and step forward, and again ` +
-          `backward; on cpu and wasm they run in JavaScript, not in SIMD code), the set-up of ` +
-          `${2 * SHAPE.steps}+ small matmuls that never reach a large matmul's rate` +
-          `${kernelBound.includes('webgl') ? ", and on SwiftShader each draw call's set-up and per-texel shading on the CPU" : ''}. ` +
-          `The kernel count itself is no longer the lever: a further step would be a fused ` +
-          `kernel that also does the small matmul (a whole time step in one kernel), which ` +
-          `tfjs's public API does not offer for wasm's XNNPACK. `
+        ? `On ${listOf(kernelBound)} none of the three sets the figure; what is left is the ` +
+          `fixed cost of each call on small tensors, which none of them counts. ` +
+          (wasm && kernelBound.includes('wasm')
+            ? `On wasm a per-step product is ${stepMflop} MFLOP, ` +
+              `${((1000 * Number(stepMflop)) / wasm.calibration.matmulGflops).toFixed(0)} µs at ` +
+              `the calibrated rate, yet a BatchMatMul averages ${wasmMatMul || 'more'} in the profiled step: ` +
+              `the JavaScript side (shape checks, two reshapes, an output allocation in the wasm ` +
+              `heap, argument marshalling) and XNNPACK's set-up of the cached operator cost ` +
+              `more than the arithmetic. The forward step kernel (${wasmForward || '—'} on ` +
+              `average) is two calls into the module's Sigmoid and three JavaScript passes over ` +
+              `${B} × ${4 * H} numbers. Moving the small product into the step kernel would save ` +
+              `a dispatch, not time: a JavaScript loop cannot come near XNNPACK (tfjs-cpu's own ` +
+              `loop needs about 400 µs for the same product). `
+            : '') +
+          (kernelBound.includes('webgl')
+            ? `On webgl (SwiftShader) each draw call's set-up and its per-texel shading run on ` +
+              `the CPU. `
+            : '')
         : '') +
       arithmeticBound.map(boundedBy).join('') +
       `The kernel kind that takes the most time: ${largest(ok)}.`,
