@@ -294,10 +294,11 @@ function largest(ok) {
     .join(', ');
 }
 
-/** Mean µs of one kernel kind in a backend's profiled training step ('' when not listed). */
-function meanKernelUs(m, name) {
+/** One kernel kind's time in a backend's profiled training step: total or mean ('' if absent). */
+function kernelTime(m, name, mean) {
   const entry = m.rows['train.core'].slowestKernels.find(([n]) => n === name);
-  return entry ? `${Math.round((1000 * entry[2]) / entry[1])} µs` : '';
+  if (!entry) return '';
+  return mean ? `${Math.round((1000 * entry[2]) / entry[1])} µs` : `${ms(entry[2])} ms`;
 }
 
 function commentary(measured) {
@@ -314,8 +315,8 @@ function commentary(measured) {
     .map((m) => `${m.rows['train.core'].kernelsPerStep} on ${m.backend}`)
     .join(', ');
   const wasm = ok.find((m) => m.backend === 'wasm');
-  const wasmMatMul = wasm ? meanKernelUs(wasm, 'BatchMatMul') : '';
-  const wasmForward = wasm ? meanKernelUs(wasm, 'GatebookLstmStepForward') : '';
+  const wasmMatMul = wasm ? kernelTime(wasm, 'BatchMatMul', false) : '';
+  const wasmForward = wasm ? kernelTime(wasm, 'GatebookLstmStepForward', true) : '';
   return [
     `**How the core's step is built.** An LSTM run that nobody taps or records ` +
       `(src/core/fast) computes the input products x_t·W of all ${SHAPE.steps} steps with ONE ` +
@@ -331,7 +332,7 @@ function commentary(measured) {
       `recomputes them. The gradient is written out by hand through tf.customGrad: per step one ` +
       `fused kernel (∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias ` +
       `and input gradients are one matmul each over all steps at once. Adam updates all ` +
-      `variables as one flat vector. A training step is ${kernelCounts} kernels (tf.layers: ` +
+      `variables as one flat vector. Kernels per training step: ${kernelCounts} (tf.layers: ` +
       `${layers.kernelsPerStep}); webgl adds a kernel per step that unpacks a matmul's packed ` +
       `output once instead of in every program that reads it. Taps, traces and BPTT norms keep ` +
       `the step-by-step autodiff path, and the bench checks the two paths against each other ` +
@@ -364,16 +365,20 @@ function commentary(measured) {
         ? `On ${listOf(kernelBound)} none of the three sets the figure; what is left is the ` +
           `fixed cost of each call on small tensors, which none of them counts. ` +
           (wasm && kernelBound.includes('wasm')
-            ? `On wasm a per-step product is ${stepMflop} MFLOP, ` +
-              `${((1000 * Number(stepMflop)) / wasm.calibration.matmulGflops).toFixed(0)} µs at ` +
-              `the calibrated rate, yet a BatchMatMul averages ${wasmMatMul || 'more'} in the profiled step: ` +
-              `the JavaScript side (shape checks, two reshapes, an output allocation in the wasm ` +
-              `heap, argument marshalling) and XNNPACK's set-up of the cached operator cost ` +
-              `more than the arithmetic. The forward step kernel (${wasmForward || '—'} on ` +
-              `average) is two calls into the module's Sigmoid and three JavaScript passes over ` +
-              `${B} × ${4 * H} numbers. Moving the small product into the step kernel would save ` +
-              `a dispatch, not time: a JavaScript loop cannot come near XNNPACK (tfjs-cpu's own ` +
-              `loop needs about 400 µs for the same product). `
+            ? `On wasm, in the profiled step (one more step, timed kernel by kernel), ` +
+              `BatchMatMul ×208 takes ${wasmMatMul || 'most'} of ` +
+              `${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time: four products ` +
+              `over all steps (∂W, ∂U and ∂b sharing one packing of ∂Z [${SHAPE.steps * B} × ` +
+              `${4 * H}], and ∂x) and 200 per-step products of ${stepMflop} MFLOP, each ` +
+              `${((1000 * Number(stepMflop)) / wasm.calibration.matmulGflops).toFixed(0)} µs at the ` +
+              `calibrated rate but 25–40 µs as measured in Node: the JavaScript side (shape ` +
+              `checks, two reshapes, an output allocation in the wasm heap, argument marshalling) ` +
+              `and XNNPACK's set-up of the cached operator cost as much as the arithmetic. The ` +
+              `forward step kernel (${wasmForward || '—'} a step) is two calls into the module's ` +
+              `Sigmoid and three JavaScript passes over ${B} × ${4 * H} numbers. Moving the small ` +
+              `product into the step kernel would save a dispatch, not time: a JavaScript loop ` +
+              `cannot come near XNNPACK (tfjs-cpu's own loop needs about 400 µs for the same ` +
+              `product). `
             : '') +
           (kernelBound.includes('webgl')
             ? `On webgl (SwiftShader) each draw call's set-up and its per-texel shading run on ` +
