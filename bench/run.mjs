@@ -365,9 +365,10 @@ function commentary(measured) {
         ? `On ${listOf(kernelBound)} none of the three sets the figure; what is left is the ` +
           `fixed cost of each call on small tensors, which none of them counts. ` +
           (wasm && kernelBound.includes('wasm')
-            ? `On wasm, in the profiled step (one more step, timed kernel by kernel), ` +
-              `BatchMatMul ×208 takes ${wasmMatMul || 'most'} of ` +
-              `${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time: four products ` +
+            ? `On wasm, in the profiled step (one more step, timed kernel by kernel, which ` +
+              `slows it down: ${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time ` +
+              `against ${ms(wasm.rows['train.core'].msPerStep)} ms for a plain step), ` +
+              `BatchMatMul ×208 takes ${wasmMatMul || 'the most'}: four products ` +
               `over all steps (∂W, ∂U and ∂b sharing one packing of ∂Z [${SHAPE.steps * B} × ` +
               `${4 * H}], and ∂x) and 200 per-step products of ${stepMflop} MFLOP, each ` +
               `${((1000 * Number(stepMflop)) / wasm.calibration.matmulGflops).toFixed(0)} µs at the ` +
