@@ -365,9 +365,9 @@ function commentary(measured) {
         ? `On ${listOf(kernelBound)} none of the three sets the figure; what is left is the ` +
           `fixed cost of each call on small tensors, which none of them counts. ` +
           (wasm && kernelBound.includes('wasm')
-            ? `On wasm, in the profiled step (one more step, timed kernel by kernel, which ` +
-              `slows it down: ${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time ` +
-              `against ${ms(wasm.rows['train.core'].msPerStep)} ms for a plain step), ` +
+            ? `On wasm, in the profiled step (one more step, timed kernel by kernel: ` +
+              `${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time, where a plain ` +
+              `step took ${ms(wasm.rows['train.core'].msPerStep)} ms in all), ` +
               `BatchMatMul ×208 takes ${wasmMatMul || 'the most'}: four products ` +
               `over all steps (∂W, ∂U and ∂b sharing one packing of ∂Z [${SHAPE.steps * B} × ` +
               `${4 * H}], and ∂x) and 200 per-step products of ${stepMflop} MFLOP, each ` +
