@@ -39,7 +39,18 @@ const backendsArg = args.find((a) => a.startsWith('--backends='));
 const BACKENDS = backendsArg ? backendsArg.split('=')[1].split(',') : ['webgl', 'wasm', 'cpu'];
 const SETTINGS = quick
   ? { warmup: 1, runs: 3, stepsPerRun: 1 }
-  : { warmup: 2, runs: 7, stepsPerRun: 3 };
+  : { warmup: 2, runs: 2, stepsPerRun: 3 };
+/**
+ * Core and layers take turns (core, layers, layers, core, …), a batch of runs each, so that a
+ * change in the machine's load while measuring falls on both sides of a ratio.
+ */
+const ROUNDS = quick ? 1 : 4;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 function newestSource(dir, newest = 0) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -127,13 +138,21 @@ async function measureBackend(browser, url, backend) {
     );
     const rows = {};
     for (const mode of ['train', 'infer']) {
+      const rounds = { core: [], layers: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const implementation of round % 2 ? ['layers', 'core'] : ['core', 'layers']) {
+          const result = await page.evaluate(
+            ([b, options]) => window.gatebookLab.bench(b, options),
+            [backend, { implementation, mode, ...SETTINGS }],
+          );
+          rounds[implementation].push(result);
+        }
+      }
       for (const implementation of ['core', 'layers']) {
-        process.stdout.write(`  ${backend} ${mode} ${implementation} … `);
-        const result = await page.evaluate(
-          ([b, options]) => window.gatebookLab.bench(b, options),
-          [backend, { implementation, mode, ...SETTINGS }],
-        );
-        console.log(`${result.msPerStep.toFixed(1)} ms/step`);
+        // The first round's profile; every round's timed runs.
+        const runs = rounds[implementation].flatMap((r) => r.runs);
+        const result = { ...rounds[implementation][0], runs, msPerStep: median(runs) };
+        console.log(`  ${backend} ${mode} ${implementation}: ${ms(result.msPerStep)} ms/step`);
         rows[`${mode}.${implementation}`] = result;
       }
     }
@@ -395,8 +414,8 @@ function commentary(measured) {
       `tfjs's tape; per training step ${layers.kernelsPerStep} kernels vs ${r.kernelsPerStep}, ` +
       `${(layers.matmulFlops / 1e6).toFixed(0)} vs ${(r.matmulFlops / 1e6).toFixed(0)} MFLOP ` +
       `of products, ${mb(layers.bytesTouched)} vs ${mb(r.bytesTouched)} touched (${ok[0].backend}). ` +
-      `This machine is shared: single runs scatter (see the raw runs), so the ratios come from ` +
-      `one page and one run each.`,
+      `This machine is shared: single runs scatter (see the raw runs), so each ratio comes from ` +
+      `one page, with core and layers measured in turns.`,
   ].join('\n');
 }
 
@@ -414,7 +433,9 @@ async function main() {
   const measured = [];
   const loads = [];
   try {
-    console.log(`Chromium ${browser.version()}, ${cores()} cores; ${JSON.stringify(SETTINGS)}`);
+    console.log(
+      `Chromium ${browser.version()}, ${cores()} cores; ${JSON.stringify({ ...SETTINGS, rounds: ROUNDS })}`,
+    );
     for (const backend of BACKENDS) {
       loads.push(os.loadavg()[0]);
       measured.push(await measureBackend(browser, url, backend));
@@ -467,8 +488,11 @@ async function main() {
       `(tf.variableGrads + the training service's Adam). Layers: \`tf.layers.lstm\` ` +
       `(recurrentActivation 'sigmoid') + \`tf.layers.dense\`, \`model.trainOnBatch\` / ` +
       `\`model.predict\`. Each step ends with a read of its result.`,
-    `- Method: ${SETTINGS.warmup} warm-up steps, then ${SETTINGS.runs} runs of ` +
-      `${SETTINGS.stepsPerRun} steps; the table gives the median over runs of ms per step.`,
+    `- Method: core and layers take turns, ${ROUNDS} rounds each (core, layers, then layers, ` +
+      `core, …; every round a fresh model, ${SETTINGS.warmup} warm-up steps, one profiled ` +
+      `step, then ${SETTINGS.runs} timed runs of ${SETTINGS.stepsPerRun} steps), so that a ` +
+      `change in the machine's load falls on both sides of a ratio; the table gives the median ` +
+      `over all ${ROUNDS * SETTINGS.runs} runs of ms per step.`,
     '',
     '## Milliseconds per step',
     '',
