@@ -39,7 +39,18 @@ const backendsArg = args.find((a) => a.startsWith('--backends='));
 const BACKENDS = backendsArg ? backendsArg.split('=')[1].split(',') : ['webgl', 'wasm', 'cpu'];
 const SETTINGS = quick
   ? { warmup: 1, runs: 3, stepsPerRun: 1 }
-  : { warmup: 2, runs: 7, stepsPerRun: 3 };
+  : { warmup: 2, runs: 2, stepsPerRun: 3 };
+/**
+ * Core and layers take turns (core, layers, layers, core, …), a batch of runs each, so that a
+ * change in the machine's load while measuring falls on both sides of a ratio.
+ */
+const ROUNDS = quick ? 1 : 4;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 function newestSource(dir, newest = 0) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -127,13 +138,21 @@ async function measureBackend(browser, url, backend) {
     );
     const rows = {};
     for (const mode of ['train', 'infer']) {
+      const rounds = { core: [], layers: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const implementation of round % 2 ? ['layers', 'core'] : ['core', 'layers']) {
+          const result = await page.evaluate(
+            ([b, options]) => window.gatebookLab.bench(b, options),
+            [backend, { implementation, mode, ...SETTINGS }],
+          );
+          rounds[implementation].push(result);
+        }
+      }
       for (const implementation of ['core', 'layers']) {
-        process.stdout.write(`  ${backend} ${mode} ${implementation} … `);
-        const result = await page.evaluate(
-          ([b, options]) => window.gatebookLab.bench(b, options),
-          [backend, { implementation, mode, ...SETTINGS }],
-        );
-        console.log(`${result.msPerStep.toFixed(1)} ms/step`);
+        // The first round's profile; every round's timed runs.
+        const runs = rounds[implementation].flatMap((r) => r.runs);
+        const result = { ...rounds[implementation][0], runs, msPerStep: median(runs) };
+        console.log(`  ${backend} ${mode} ${implementation}: ${ms(result.msPerStep)} ms/step`);
         rows[`${mode}.${implementation}`] = result;
       }
     }
@@ -294,6 +313,13 @@ function largest(ok) {
     .join(', ');
 }
 
+/** One kernel kind's time in a backend's profiled training step: total or mean ('' if absent). */
+function kernelTime(m, name, mean) {
+  const entry = m.rows['train.core'].slowestKernels.find(([n]) => n === name);
+  if (!entry) return '';
+  return mean ? `${Math.round((1000 * entry[2]) / entry[1])} µs` : `${ms(entry[2])} ms`;
+}
+
 function commentary(measured) {
   const ok = measured.filter((m) => !m.skipped);
   if (ok.length === 0) return 'No backend could be measured.';
@@ -302,24 +328,46 @@ function commentary(measured) {
   const kernelBound = ok.filter((m) => overBounds(m) >= 2).map((m) => m.backend);
   const arithmeticBound = ok.filter((m) => overBounds(m) < 2);
   const H = SHAPE.units;
+  const B = SHAPE.batch;
+  const stepMflop = ((2 * B * H * 4 * H) / 1e6).toFixed(2);
   const kernelCounts = ok
     .map((m) => `${m.rows['train.core'].kernelsPerStep} on ${m.backend}`)
     .join(', ');
+  const wasm = ok.find((m) => m.backend === 'wasm');
+  const wasmMatMul = wasm ? kernelTime(wasm, 'BatchMatMul', false) : '';
+  const wasmForward = wasm ? kernelTime(wasm, 'GatebookLstmStepForward', true) : '';
   return [
     `**How the core's step is built.** An LSTM run that nobody taps or records ` +
       `(src/core/fast) computes the input products x_t·W of all ${SHAPE.steps} steps with ONE ` +
-      `matmul before the loop; a time step is then one matmul h₋₁·U ([${SHAPE.batch} × ${H}] · ` +
-      `[${H} × ${4 * H}], 0.23 MFLOP) and ONE fused kernel that applies σ to the i, f, o gates ` +
-      `and tanh to c̃, updates c and writes h (registered with tf.registerKernel: a JavaScript ` +
-      `loop over the backend's own arrays on cpu and wasm, two fragment shaders on webgl). Its ` +
-      `gradient is written out by hand through tf.customGrad: per step one fused kernel (∂z_t ` +
-      `and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias and input gradients ` +
-      `are one matmul or sum each over all steps at once. Adam updates all variables as one ` +
-      `flat vector. A training step is ${kernelCounts} kernels (tf.layers: ` +
+      `matmul before the loop; a time step is then one matmul h₋₁·U ([${B} × ${H}] · ` +
+      `[${H} × ${4 * H}], ${stepMflop} MFLOP) and ONE fused kernel that applies σ to the i, f, o ` +
+      `gates and tanh to c̃, updates c and writes h, registered with tf.registerKernel: on cpu a ` +
+      `JavaScript loop over the backend's own arrays; on wasm a JavaScript loop that forms the ` +
+      `pre-activations and calls the wasm module's own Sigmoid function on them twice (σ, and ` +
+      `tanh as 2σ(2x) − 1), so that its exponentials run in compiled code (about 1 ns a number ` +
+      `there, about 10 ns for Math.exp in JavaScript); two fragment shaders on webgl. While a ` +
+      `gradient is taped, the cpu and wasm kernels also write the step's activations (i, f, o, ` +
+      `c̃, tanh c), and their backward kernel only multiplies and adds; webgl's backward kernel ` +
+      `recomputes them. The gradient is written out by hand through tf.customGrad: per step one ` +
+      `fused kernel (∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias ` +
+      `and input gradients are one matmul each over all steps at once. Adam updates all ` +
+      `variables as one flat vector. Kernels per training step: ${kernelCounts} (tf.layers: ` +
       `${layers.kernelsPerStep}); webgl adds a kernel per step that unpacks a matmul's packed ` +
       `output once instead of in every program that reads it. Taps, traces and BPTT norms keep ` +
       `the step-by-step autodiff path, and the bench checks the two paths against each other ` +
       `on every backend (the header above).`,
+    '',
+    `**Transpose flags on wasm.** tfjs-wasm 4.22 gives a BatchMatMul without transpose flags ` +
+      `to XNNPACK (a fully-connected operator that packs the right factor once and caches it ` +
+      `by that tensor), but one with transposeA or transposeB to a plain C triple loop at about ` +
+      `2 GFLOP/s. The weight gradient ∂U = Σ_t h_{t−1}ᵀ·∂z_t ([${H} × ${SHAPE.steps * B}] · ` +
+      `[${SHAPE.steps * B} × ${4 * H}], 46 MFLOP) was such a product: measured in Node on the ` +
+      `same tfjs-wasm build, it took 23 ms of an 84 ms step, while the 200 per-step products ` +
+      `took 23–30 µs each (the "200 µs per BatchMatMul" of the profile was an average over ` +
+      `all 208). On wasm the core now transposes the left factor first (a cheap kernel there) ` +
+      `and multiplies without flags; ∂W, ∂U and ∂b then share their right factor ∂Z, so XNNPACK ` +
+      `packs it once. On cpu and webgl the products keep their flags (tfjs-cpu multiplies either ` +
+      `layout at the same rate but transposes element by element).`,
     '',
     `**What bounds the figure.** The calibration below measures each backend's best matmul ` +
       `rate, the streaming rate of a large element-wise op and the cost of a kernel on a ` +
@@ -333,15 +381,29 @@ function commentary(measured) {
     `The step takes ${ok.map((m) => `${overBounds(m).toFixed(1)}× (${m.backend})`).join(', ')} ` +
       `the sum of the three bounds. ` +
       (kernelBound.length
-        ? `On ${listOf(kernelBound)} none of the three sets the figure. What is left is ` +
-          `per-kernel work that none of the three counts: the fused kernels' transcendental ` +
-          `functions (five exp-based activations per unit, sample and step forward, and again ` +
-          `backward; on cpu and wasm they run in JavaScript, not in SIMD code), the set-up of ` +
-          `${2 * SHAPE.steps}+ small matmuls that never reach a large matmul's rate` +
-          `${kernelBound.includes('webgl') ? ", and on SwiftShader each draw call's set-up and per-texel shading on the CPU" : ''}. ` +
-          `The kernel count itself is no longer the lever: a further step would be a fused ` +
-          `kernel that also does the small matmul (a whole time step in one kernel), which ` +
-          `tfjs's public API does not offer for wasm's XNNPACK. `
+        ? `On ${listOf(kernelBound)} none of the three sets the figure; what is left is the ` +
+          `fixed cost of each call on small tensors, which none of them counts. ` +
+          (wasm && kernelBound.includes('wasm')
+            ? `On wasm, in the profiled step (one more step, timed kernel by kernel: ` +
+              `${ms(wasm.rows['train.core'].kernelMsTotal)} ms of kernel time, where a plain ` +
+              `step took ${ms(wasm.rows['train.core'].msPerStep)} ms in all), ` +
+              `BatchMatMul ×208 takes ${wasmMatMul || 'the most'}: four products ` +
+              `over all steps (∂W, ∂U and ∂b sharing one packing of ∂Z [${SHAPE.steps * B} × ` +
+              `${4 * H}], and ∂x) and 200 per-step products of ${stepMflop} MFLOP, each ` +
+              `${((1000 * Number(stepMflop)) / wasm.calibration.matmulGflops).toFixed(0)} µs at the ` +
+              `calibrated rate but 25–40 µs as measured in Node: the JavaScript side (shape ` +
+              `checks, two reshapes, an output allocation in the wasm heap, argument marshalling) ` +
+              `and XNNPACK's set-up of the cached operator cost as much as the arithmetic. The ` +
+              `forward step kernel (${wasmForward || '—'} a step) is two calls into the module's ` +
+              `Sigmoid and three JavaScript passes over ${B} × ${4 * H} numbers. Moving the small ` +
+              `product into the step kernel would save a dispatch, not time: a JavaScript loop ` +
+              `cannot come near XNNPACK (tfjs-cpu's own loop needs about 400 µs for the same ` +
+              `product). `
+            : '') +
+          (kernelBound.includes('webgl')
+            ? `On webgl (SwiftShader) each draw call's set-up and its per-texel shading run on ` +
+              `the CPU. `
+            : '')
         : '') +
       arithmeticBound.map(boundedBy).join('') +
       `The kernel kind that takes the most time: ${largest(ok)}.`,
@@ -352,8 +414,8 @@ function commentary(measured) {
       `tfjs's tape; per training step ${layers.kernelsPerStep} kernels vs ${r.kernelsPerStep}, ` +
       `${(layers.matmulFlops / 1e6).toFixed(0)} vs ${(r.matmulFlops / 1e6).toFixed(0)} MFLOP ` +
       `of products, ${mb(layers.bytesTouched)} vs ${mb(r.bytesTouched)} touched (${ok[0].backend}). ` +
-      `This machine is shared: single runs scatter (see the raw runs), so the ratios come from ` +
-      `one page and one run each.`,
+      `This machine is shared: single runs scatter (see the raw runs), so each ratio comes from ` +
+      `one page, with core and layers measured in turns.`,
   ].join('\n');
 }
 
@@ -371,7 +433,9 @@ async function main() {
   const measured = [];
   const loads = [];
   try {
-    console.log(`Chromium ${browser.version()}, ${cores()} cores; ${JSON.stringify(SETTINGS)}`);
+    console.log(
+      `Chromium ${browser.version()}, ${cores()} cores; ${JSON.stringify({ ...SETTINGS, rounds: ROUNDS })}`,
+    );
     for (const backend of BACKENDS) {
       loads.push(os.loadavg()[0]);
       measured.push(await measureBackend(browser, url, backend));
@@ -424,8 +488,11 @@ async function main() {
       `(tf.variableGrads + the training service's Adam). Layers: \`tf.layers.lstm\` ` +
       `(recurrentActivation 'sigmoid') + \`tf.layers.dense\`, \`model.trainOnBatch\` / ` +
       `\`model.predict\`. Each step ends with a read of its result.`,
-    `- Method: ${SETTINGS.warmup} warm-up steps, then ${SETTINGS.runs} runs of ` +
-      `${SETTINGS.stepsPerRun} steps; the table gives the median over runs of ms per step.`,
+    `- Method: core and layers take turns, ${ROUNDS} rounds each (core, layers, then layers, ` +
+      `core, …; every round a fresh model, ${SETTINGS.warmup} warm-up steps, one profiled ` +
+      `step, then ${SETTINGS.runs} timed runs of ${SETTINGS.stepsPerRun} steps), so that a ` +
+      `change in the machine's load falls on both sides of a ratio; the table gives the median ` +
+      `over all ${ROUNDS * SETTINGS.runs} runs of ms per step.`,
     '',
     '## Milliseconds per step',
     '',

@@ -10,7 +10,9 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   LSTM_STEP_BACKWARD,
+  LSTM_STEP_BACKWARD_SAVED,
   LSTM_STEP_FORWARD,
+  keepsActivations,
   lstmKernelsAvailable,
   runStepKernel,
   unpacked,
@@ -60,6 +62,19 @@ export function fastLstm(
   };
 }
 
+/**
+ * a·b with a or b transposed, as the active backend computes it fastest. tfjs-wasm hands a
+ * product with a transpose flag to a plain triple loop (≈ 2 GFLOP/s: 20+ ms for ∂U at the
+ * benchmark's size), and only a flagless one to XNNPACK, which packs its right factor once per
+ * tensor and caches it; a Transpose kernel is cheap there. tfjs-cpu multiplies either layout
+ * at the same rate but transposes element by element, and webgl reads the flags in its shader,
+ * so both keep them.
+ */
+function matMulT(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean) {
+  if (tf.getBackend() !== 'wasm') return tf.matMul(a, b, transposeA, transposeB);
+  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
+}
+
 /** The body of the customGrad: forward value and the hand-written gradient. */
 function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
@@ -73,6 +88,9 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const save = args[6] as (tensors: tf.Tensor[]) => void;
   const [B, T, D] = x.shape;
   const H = recurrentKernel.shape[0];
+  // cpu and wasm: the forward kernel keeps each step's activations for the backward kernel,
+  // which then evaluates no exponential; webgl's backward kernel recomputes them.
+  const keep = taping && keepsActivations();
 
   // Every step's input product at once: [T·B, 4H], row t·B + b.
   const xr = tf.reshape(tf.transpose(x, [1, 0, 2]), [T * B, D]) as tf.Tensor2D;
@@ -81,11 +99,13 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   let c = c0;
   const hs: tf.Tensor2D[] = [h];
   const cs: tf.Tensor2D[] = [c];
-  const rzs: tf.Tensor2D[] = [];
+  // What the backward kernel of each step reads: the kept activations or the recurrent product.
+  const perStep: tf.Tensor2D[] = [];
   for (let t = 0; t < T; t++) {
     const rz = unpacked(tf.matMul(h, recurrentKernel) as tf.Tensor2D); // [B, 4H]
-    [c, h] = runStepKernel(LSTM_STEP_FORWARD, { rz, xz, bias, cPrev: c }, { t, T });
-    rzs.push(rz);
+    const out = runStepKernel(LSTM_STEP_FORWARD, { rz, xz, bias, cPrev: c }, { t, T, keep });
+    [c, h] = out as [tf.Tensor2D, tf.Tensor2D];
+    perStep.push(keep ? out[2]! : rz);
     hs.push(h);
     cs.push(c);
   }
@@ -95,7 +115,7 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
     // h₋₁ … h_{T−2} stacked for the weight gradient; the per-step tensors as they are (a
     // stack of them would be a copy the backward pass does not need).
     const hPrev = tf.reshape(tf.stack(hs.slice(0, T), 0), [T * B, H]);
-    save([xr, xz, hPrev, kernel, recurrentKernel, bias, ...rzs, ...cs]);
+    save([xr, xz, hPrev, kernel, recurrentKernel, bias, ...perStep, ...cs]);
   }
 
   const gradFunc = (dValue: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
@@ -107,7 +127,7 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
       tf.Tensor2D,
       tf.Tensor1D,
     ];
-    const sRz = saved.slice(6, 6 + T);
+    const sPerStep = saved.slice(6, 6 + T);
     const sC = saved.slice(6 + T);
     const dOut = unpacked(tf.transpose(dValue, [1, 0, 2])); // [K, B, H]
     const uT = tf.transpose(sRecurrent) as tf.Tensor2D; // [4H, H]
@@ -115,30 +135,27 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
     let dhRec: tf.Tensor2D | null = null;
     let dcNext: tf.Tensor2D | null = null;
     for (let t = T - 1; t >= 0; t--) {
-      const inputs: Record<string, tf.Tensor> = {
-        rz: sRz[t]!,
-        xz: sXz,
-        bias: sBias,
-        cPrev: sC[t]!,
-        c: sC[t + 1]!,
-        dOut,
-      };
+      const inputs: Record<string, tf.Tensor> = keep
+        ? { act: sPerStep[t]!, cPrev: sC[t]!, dOut }
+        : { rz: sPerStep[t]!, xz: sXz, bias: sBias, cPrev: sC[t]!, c: sC[t + 1]!, dOut };
       if (dhRec && dcNext) {
         inputs.dhRec = dhRec;
         inputs.dcNext = dcNext;
       }
-      const [dz, dcPrev] = runStepKernel(LSTM_STEP_BACKWARD, inputs, { t, T, sequences });
-      dzs[t] = dz;
-      dhRec = unpacked(tf.matMul(dz, uT) as tf.Tensor2D); // [B, H]
-      dcNext = dcPrev;
+      const kernelName = keep ? LSTM_STEP_BACKWARD_SAVED : LSTM_STEP_BACKWARD;
+      const [dz, dcPrev] = runStepKernel(kernelName, inputs, { t, T, sequences });
+      dzs[t] = dz!;
+      dhRec = unpacked(tf.matMul(dz!, uT) as tf.Tensor2D); // [B, H]
+      dcNext = dcPrev!;
     }
     const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b
-    const dKernel = tf.matMul(sXr, dZ, true, false); // [D, 4H]
-    const dRecurrent = tf.matMul(sHPrev, dZ, true, false); // [H, 4H]
+    // On wasm the three products below share their right factor ∂Z, so XNNPACK packs it once.
+    const dKernel = matMulT(sXr, dZ, true, false); // [D, 4H]
+    const dRecurrent = matMulT(sHPrev, dZ, true, false); // [H, 4H]
     // Σ over the T·B rows as a product with a row of ones: a column sum is a transposing
     // reduction on wasm, several times slower than the matmul.
     const dBias = tf.reshape(tf.matMul(tf.ones([1, T * B]), dZ), [4 * H]);
-    const dx = tf.transpose(tf.reshape(tf.matMul(dZ, sKernel, false, true), [T, B, D]), [1, 0, 2]);
+    const dx = tf.transpose(tf.reshape(matMulT(dZ, sKernel, false, true), [T, B, D]), [1, 0, 2]);
     return [dx, dKernel, dRecurrent, dBias, dhRec!, dcNext!];
   };
   return { value, gradFunc };

@@ -12,16 +12,24 @@
 //   cPrev, c  [B, H]     the cell state before and after the step
 //   dOut  [K, B, H]      the gradient reaching the layer's output: K = T + 1 slots
 //                        (h_0 … h_{T−1}, then c_{T−1}) with sequences, else K = 2 (h_{T−1}, c_{T−1})
+//   act   [B, 5H]        cpu and wasm, training only: the step's activations i, f, o, c̃ and
+//                        tanh c, written by the forward kernel for the backward one (which then
+//                        evaluates no exponential at all)
 import * as tf from '@tensorflow/tfjs';
 
 export const LSTM_STEP_FORWARD = 'GatebookLstmStepForward';
+/** webgl: recomputes the gates from rz, xz and bias. */
 export const LSTM_STEP_BACKWARD = 'GatebookLstmStepBackward';
+/** cpu and wasm: reads the activations the forward kernel kept (`keep: true`). */
+export const LSTM_STEP_BACKWARD_SAVED = 'GatebookLstmStepBackwardSaved';
 /** webgl only: the input in an unpacked texture (the step programs read unpacked ones). */
 export const UNPACKED = 'GatebookUnpacked';
 
 export interface ForwardAttrs {
   t: number;
   T: number;
+  /** cpu and wasm: also return the step's activations `act` [B, 5H] for the backward pass. */
+  keep?: boolean;
 }
 export interface BackwardAttrs extends ForwardAttrs {
   /** true: dOut holds a gradient for every step's h (return sequences); false: only the last. */
@@ -35,7 +43,8 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const tanh = (x: number) => 1 - 2 / (Math.exp(2 * x) + 1);
 
 // ---------------------------------------------------------------------------------------------
-// The arithmetic, on plain arrays (cpu and wasm share it; float64 inside, float32 out)
+// The arithmetic, on plain arrays (float64 inside, float32 out): cpu's forward step, and the
+// backward step of cpu and wasm
 
 function forwardArrays(
   rz: Float32Array,
@@ -44,6 +53,7 @@ function forwardArrays(
   cPrev: Float32Array,
   cOut: Float32Array,
   hOut: Float32Array,
+  act: Float32Array | null,
   H: number,
   B: number,
   t: number,
@@ -52,6 +62,7 @@ function forwardArrays(
   for (let b = 0; b < B; b++) {
     const r = b * G;
     const x = (t * B + b) * G;
+    const a = b * 5 * H;
     for (let j = 0; j < H; j++) {
       const i = sigmoid(rz[r + j]! + xz[x + j]! + bias[j]!);
       const f = sigmoid(rz[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
@@ -59,18 +70,28 @@ function forwardArrays(
       const g = tanh(rz[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
       const k = b * H + j;
       const c = Math.fround(f * cPrev[k]! + i * g);
+      const tc = tanh(c);
       cOut[k] = c;
-      hOut[k] = o * tanh(c);
+      hOut[k] = o * tc;
+      if (act) {
+        act[a + j] = i;
+        act[a + H + j] = f;
+        act[a + 2 * H + j] = o;
+        act[a + 3 * H + j] = g;
+        act[a + 4 * H + j] = tc;
+      }
     }
   }
 }
 
+/**
+ * One step of back-propagation through time from the kept activations: ∂z_t (the gradient of
+ * the four pre-activations) and ∂c_{t−1}, given what reaches h_t and c_t from later steps
+ * (`dhRec`, `dcNext`; null at the last step) and from the layer's output (`dOut`).
+ */
 function backwardArrays(
-  rz: Float32Array,
-  xz: Float32Array,
-  bias: Float32Array,
+  act: Float32Array,
   cPrev: Float32Array,
-  cCur: Float32Array,
   dOut: Float32Array,
   dhRec: Float32Array | null,
   dcNext: Float32Array | null,
@@ -88,22 +109,20 @@ function backwardArrays(
   const hSlot = sequences ? t : last ? 0 : -1;
   const cSlot = K - 1;
   for (let b = 0; b < B; b++) {
-    const r = b * G;
-    const x = (t * B + b) * G;
+    const a = b * 5 * H;
     const d = b * G;
     for (let j = 0; j < H; j++) {
       const k = b * H + j;
-      const i = sigmoid(rz[r + j]! + xz[x + j]! + bias[j]!);
-      const f = sigmoid(rz[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
-      const o = sigmoid(rz[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
-      const g = tanh(rz[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
-      const cp = cPrev[k]!;
-      const tc = tanh(cCur[k]!);
+      const i = act[a + j]!;
+      const f = act[a + H + j]!;
+      const o = act[a + 2 * H + j]!;
+      const g = act[a + 3 * H + j]!;
+      const tc = act[a + 4 * H + j]!;
       let dh = dhRec ? dhRec[k]! : 0;
       if (hSlot >= 0) dh += dOut[hSlot * BH + k]!;
       const dc = (dcNext ? dcNext[k]! : dOut[cSlot * BH + k]!) + dh * o * (1 - tc * tc);
       dz[d + j] = dc * g * i * (1 - i);
-      dz[d + H + j] = dc * cp * f * (1 - f);
+      dz[d + H + j] = dc * cPrev[k]! * f * (1 - f);
       dz[d + 2 * H + j] = dh * tc * o * (1 - o);
       dz[d + 3 * H + j] = dc * i * (1 - g * g);
       dcPrev[k] = dc * f;
@@ -112,7 +131,7 @@ function backwardArrays(
 }
 
 // ---------------------------------------------------------------------------------------------
-// cpu and wasm: the arithmetic above on the backends' own arrays
+// cpu and wasm: the arithmetic above on the backends' own arrays (wasm's forward step follows)
 
 interface ArrayAccess {
   /** The values of an input (a view where the backend allows). */
@@ -148,6 +167,9 @@ function cpuAccess(backend: CpuBackendLike): ArrayAccess {
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: 'float32'): Info;
   typedArrayFromHeap(info: Info): Float32Array;
+  disposeData(dataId: object): boolean;
+  dataIdMap: { get(dataId: object): { id: number } };
+  wasm: { cwrap(name: string, result: null, args: string[]): (...args: number[]) => void };
 }
 
 function wasmAccess(backend: WasmBackendLike): ArrayAccess {
@@ -159,14 +181,138 @@ function wasmAccess(backend: WasmBackendLike): ArrayAccess {
   };
 }
 
-function arrayKernels(access: (backend: unknown) => ArrayAccess) {
-  const forward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+// wasm's forward step, with its exponentials in compiled code. In a JavaScript loop each of a
+// unit's five exponentials costs about 10 ns (V8's Math.exp; a polynomial in JavaScript was
+// no faster), in the wasm backend's own Sigmoid function about 1 ns. The kernel below calls
+// that function directly, twice, on scratch buffers of its own (tanh x = 2σ(2x) − 1), so a
+// step is still ONE kernel for the engine, and its loops only add and multiply.
+
+/** Pre-activations z = rz + xz_t + bias into `z` [B, 4H], the c̃ block doubled (for tanh). */
+function gatePreActivations(
+  rz: Float32Array,
+  xz: Float32Array,
+  bias: Float32Array,
+  z: Float32Array,
+  H: number,
+  B: number,
+  t: number,
+): void {
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const x = (t * B + b) * G;
+    for (let col = 0; col < G; col++) {
+      const v = rz[r + col]! + xz[x + col]! + bias[col]!;
+      z[r + col] = col < 3 * H ? v : 2 * v;
+    }
+  }
+}
+
+/** From σ of the pre-activations: c (and 2c into `zc`, for tanh c); i, f, o, c̃ into `act`. */
+function cellFromSigmoids(
+  sg: Float32Array,
+  cPrev: Float32Array,
+  cOut: Float32Array,
+  zc: Float32Array,
+  act: Float32Array | null,
+  H: number,
+  B: number,
+): void {
+  const G = 4 * H;
+  for (let b = 0; b < B; b++) {
+    const r = b * G;
+    const a = b * 5 * H;
+    for (let j = 0; j < H; j++) {
+      const i = sg[r + j]!;
+      const f = sg[r + H + j]!;
+      const g = 2 * sg[r + 3 * H + j]! - 1;
+      const k = b * H + j;
+      const c = Math.fround(f * cPrev[k]! + i * g);
+      cOut[k] = c;
+      zc[k] = 2 * c;
+      if (act) {
+        act[a + j] = i;
+        act[a + H + j] = f;
+        act[a + 2 * H + j] = sg[r + 2 * H + j]!;
+        act[a + 3 * H + j] = g;
+      }
+    }
+  }
+}
+
+/** h = o · tanh c from σ(2c) in `sc`; tanh c into `act`. */
+function outputFromSigmoids(
+  sg: Float32Array,
+  sc: Float32Array,
+  hOut: Float32Array,
+  act: Float32Array | null,
+  H: number,
+  B: number,
+): void {
+  for (let b = 0; b < B; b++) {
+    const r = b * 4 * H;
+    const a = b * 5 * H;
+    for (let j = 0; j < H; j++) {
+      const k = b * H + j;
+      const tc = 2 * sc[k]! - 1;
+      hOut[k] = sg[r + 2 * H + j]! * tc;
+      if (act) act[a + 4 * H + j] = tc;
+    }
+  }
+}
+
+const wasmSigmoids = new WeakMap<object, (x: Info, out: Info) => void>();
+
+/** The wasm backend's Sigmoid function on two of its buffers (not a kernel dispatch). */
+function wasmSigmoid(backend: WasmBackendLike): (x: Info, out: Info) => void {
+  let sigmoidOf = wasmSigmoids.get(backend);
+  if (!sigmoidOf) {
+    const call = backend.wasm.cwrap('Sigmoid', null, ['number', 'number']);
+    const id = (info: Info) => backend.dataIdMap.get(info.dataId).id;
+    sigmoidOf = (x, out) => call(id(x), id(out));
+    wasmSigmoids.set(backend, sigmoidOf);
+  }
+  return sigmoidOf;
+}
+
+const wasmForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
+  const { t, keep } = attrs as unknown as ForwardAttrs;
+  const [B, H] = cPrev!.shape as [number, number];
+  const wasm = backend as unknown as WasmBackendLike;
+  const sigmoid = wasmSigmoid(wasm);
+  const c = wasm.makeOutput([B, H], 'float32');
+  const h = wasm.makeOutput([B, H], 'float32');
+  const act = keep === true ? wasm.makeOutput([B, 5 * H], 'float32') : null;
+  const scratch = [
+    [B, 4 * H],
+    [B, 4 * H],
+    [B, H],
+    [B, H],
+  ].map((shape) => wasm.makeOutput(shape, 'float32'));
+  const [zg, sg, zc, sc] = scratch as [Info, Info, Info, Info];
+  // Views are taken after the allocations and again after each call into the module: a
+  // growing heap detaches the old ones.
+  const view = (info: Info) => wasm.typedArrayFromHeap(info);
+  gatePreActivations(view(rz!), view(xz!), view(bias!), view(zg), H, B, t);
+  sigmoid(zg, sg);
+  cellFromSigmoids(view(sg), view(cPrev!), view(c), view(zc), act && view(act), H, B);
+  sigmoid(zc, sc);
+  outputFromSigmoids(view(sg), view(sc), view(h), act && view(act), H, B);
+  for (const info of scratch) wasm.disposeData(info.dataId);
+  return act ? [c, h, act] : [c, h];
+};
+
+/** The forward step as a JavaScript loop over the backend's arrays (cpu). */
+function arrayForward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
     const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
-    const { t } = attrs as unknown as ForwardAttrs;
+    const { t, keep } = attrs as unknown as ForwardAttrs;
     const [B, H] = cPrev!.shape as [number, number];
     const a = access(backend);
     const c = a.alloc([B, H]);
     const h = a.alloc([B, H]);
+    const act = keep === true ? a.alloc([B, 5 * H]) : null;
     forwardArrays(
       a.read(rz!),
       a.read(xz!),
@@ -174,28 +320,27 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
       a.read(cPrev!),
       a.values(c),
       a.values(h),
+      act ? a.values(act) : null,
       H,
       B,
       t,
     );
-    return [c, h];
+    return act ? [c, h, act] : [c, h];
   };
-  const backward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-    const { rz, xz, bias, cPrev, c, dOut, dhRec, dcNext } = inputs as Record<
-      string,
-      Info | undefined
-    >;
+}
+
+/** The backward step from the kept activations (cpu and wasm: no exponential in it). */
+function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const { act, cPrev, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
     const at = attrs as unknown as BackwardAttrs;
-    const [B, H] = c!.shape as [number, number];
+    const [B, H] = cPrev!.shape as [number, number];
     const a = access(backend);
     const dz = a.alloc([B, 4 * H]);
     const dcPrev = a.alloc([B, H]);
     backwardArrays(
-      a.read(rz!),
-      a.read(xz!),
-      a.read(bias!),
+      a.read(act!),
       a.read(cPrev!),
-      a.read(c!),
       a.read(dOut!),
       dhRec ? a.read(dhRec) : null,
       dcNext ? a.read(dcNext) : null,
@@ -207,7 +352,6 @@ function arrayKernels(access: (backend: unknown) => ArrayAccess) {
     );
     return [dz, dcPrev];
   };
-  return { forward, backward };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,12 +557,23 @@ const webglBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 // ---------------------------------------------------------------------------------------------
 // Registration
 
-const cpu = arrayKernels((b) => cpuAccess(b as CpuBackendLike));
-const wasm = arrayKernels((b) => wasmAccess(b as WasmBackendLike));
-const IMPLEMENTATIONS: Record<string, { forward: tf.KernelFunc; backward: tf.KernelFunc }> = {
-  cpu,
-  wasm,
-  webgl: { forward: webglForward, backward: webglBackward },
+const cpu = (b: unknown) => cpuAccess(b as CpuBackendLike);
+const wasm = (b: unknown) => wasmAccess(b as WasmBackendLike);
+/** Backend → [kernel name, implementation] of the step kernels. */
+const IMPLEMENTATIONS: Record<string, [string, tf.KernelFunc][]> = {
+  cpu: [
+    [LSTM_STEP_FORWARD, arrayForward(cpu)],
+    [LSTM_STEP_BACKWARD_SAVED, arrayBackward(cpu)],
+  ],
+  wasm: [
+    [LSTM_STEP_FORWARD, wasmForward],
+    [LSTM_STEP_BACKWARD_SAVED, arrayBackward(wasm)],
+  ],
+  webgl: [
+    [LSTM_STEP_FORWARD, webglForward],
+    [LSTM_STEP_BACKWARD, webglBackward],
+    [UNPACKED, webglUnpacked],
+  ],
 };
 
 let registered = false;
@@ -427,18 +582,17 @@ let registered = false;
 export function registerLstmKernels(): void {
   if (registered) return;
   registered = true;
-  if (!tf.getKernel(UNPACKED, 'webgl')) {
-    tf.registerKernel({ kernelName: UNPACKED, backendName: 'webgl', kernelFunc: webglUnpacked });
-  }
-  for (const [backendName, k] of Object.entries(IMPLEMENTATIONS)) {
-    if (!tf.getKernel(LSTM_STEP_FORWARD, backendName)) {
-      tf.registerKernel({ kernelName: LSTM_STEP_FORWARD, backendName, kernelFunc: k.forward });
-    }
-    if (!tf.getKernel(LSTM_STEP_BACKWARD, backendName)) {
-      tf.registerKernel({ kernelName: LSTM_STEP_BACKWARD, backendName, kernelFunc: k.backward });
+  for (const [backendName, kernels] of Object.entries(IMPLEMENTATIONS)) {
+    for (const [kernelName, kernelFunc] of kernels) {
+      if (!tf.getKernel(kernelName, backendName)) {
+        tf.registerKernel({ kernelName, backendName, kernelFunc });
+      }
     }
   }
 }
+
+const has = (kernelName: string, backend: string) =>
+  tf.getKernel(kernelName, backend) !== undefined;
 
 /** Whether the active backend has the fused step kernels (cpu, wasm, webgl do). */
 export function lstmKernelsAvailable(): boolean {
@@ -446,9 +600,18 @@ export function lstmKernelsAvailable(): boolean {
   const backend = tf.getBackend();
   return (
     backend !== undefined &&
-    tf.getKernel(LSTM_STEP_FORWARD, backend) !== undefined &&
-    tf.getKernel(LSTM_STEP_BACKWARD, backend) !== undefined
+    has(LSTM_STEP_FORWARD, backend) &&
+    (has(LSTM_STEP_BACKWARD, backend) || has(LSTM_STEP_BACKWARD_SAVED, backend))
   );
+}
+
+/**
+ * Whether the active backend's forward kernel keeps the activations for a backward kernel
+ * that reads them (cpu and wasm: their kernels are JavaScript loops, where each exponential
+ * costs about as much as the rest of a unit's arithmetic), or recomputes them (webgl).
+ */
+export function keepsActivations(): boolean {
+  return has(LSTM_STEP_BACKWARD_SAVED, tf.getBackend());
 }
 
 /** `x` as the step kernels read it best: on webgl an unpacked texture, elsewhere `x` itself. */
@@ -462,12 +625,12 @@ export function runStepKernel(
   name: string,
   inputs: Record<string, tf.Tensor>,
   attrs: ForwardAttrs | BackwardAttrs,
-): [tf.Tensor2D, tf.Tensor2D] {
+): tf.Tensor2D[] {
   return tf
     .engine()
     .runKernel(
       name,
       inputs as unknown as tf.NamedTensorMap,
       attrs as unknown as tf.NamedAttrMap,
-    ) as unknown as [tf.Tensor2D, tf.Tensor2D];
+    ) as unknown as tf.Tensor2D[];
 }

@@ -1,13 +1,23 @@
 // The fused LSTM path (src/core/fast) against the step-by-step autodiff path (unrollGraph):
-// the same outputs and, through tf.grad, the same gradients for every input and weight.
+// the same outputs and, through tf.grad, the same gradients for every input and weight, on
+// tfjs's cpu backend and on its wasm backend (which runs in Node too).
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCell } from '../../../../src/core';
 import { fastLstmAvailable } from '../../../../src/core/fast/lstm';
-import { cellTensors, unroll, unrollGraph, type UnrollOptions } from '../../../../src/core/unroll';
-import { randomNested, useCpu } from '../helpers';
-
-beforeAll(useCpu);
+import {
+  LSTM_STEP_BACKWARD,
+  LSTM_STEP_BACKWARD_SAVED,
+  LSTM_STEP_FORWARD,
+} from '../../../../src/core/fast/lstmKernels';
+import {
+  cellTensors,
+  unroll,
+  unrollGraph,
+  type CellTensors,
+  type UnrollOptions,
+} from '../../../../src/core/unroll';
+import { randomNested } from '../helpers';
 
 /** max |a − b| / max(|b|_∞, tiny): one relative error for a whole tensor. */
 function relativeError(a: tf.Tensor, b: tf.Tensor): number {
@@ -79,9 +89,85 @@ const CASES: Case[] = [
   { name: 'two steps', B: 3, T: 2, D: 2, H: 2, sequences: true, initial: true, useC: false },
 ];
 
-describe('the fused LSTM path', () => {
-  it('is available on the cpu backend', () => {
+/** An LSTM's weights as unroll takes them, from the tensors a gradient function receives. */
+const lstmWeights = (k: tf.Tensor, u: tf.Tensor, b: tf.Tensor): CellTensors => ({
+  kernel: k as tf.Tensor2D,
+  recurrentKernel: u as tf.Tensor2D,
+  bias: b as tf.Tensor1D,
+  bhn: null,
+});
+
+/** A seeded cell of a case's size, its weight tensors and an input batch. */
+function smallCase(c: Case) {
+  const cell = createCell({ kind: 'lstm', inputSize: c.D, units: c.H }, { seed: 3 });
+  const w = cellTensors(cell);
+  const x = tf.tensor3d(randomNested([c.B, c.T, c.D], 1) as number[][][]);
+  return { cell, w, x };
+}
+
+describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
+  beforeAll(async () => {
+    if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+    await tf.setBackend(backend);
+    await tf.ready();
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('is available', () => {
     expect(fastLstmAvailable()).toBe(true);
+  });
+
+  it('keeps the activations for a backward kernel that reads them; no flagged matmul on wasm', async () => {
+    const c = CASES[0]!;
+    const { w, x } = smallCase(c);
+    const profile = await tf.profile(() => {
+      const grads = tf.grads((k: tf.Tensor, u: tf.Tensor, b: tf.Tensor) => {
+        const run = unroll({ kind: 'lstm', inputSize: c.D, units: c.H }, lstmWeights(k, u, b), x, {
+          returnSequences: false,
+        });
+        return tf.sum(run.hLast) as tf.Scalar;
+      })([w.kernel, w.recurrentKernel, w.bias]);
+      tf.dispose(grads);
+    });
+    const count = (name: string) => profile.kernels.filter((k) => k.name === name).length;
+    expect(count(LSTM_STEP_FORWARD)).toBe(c.T);
+    expect(count(LSTM_STEP_BACKWARD_SAVED)).toBe(c.T);
+    expect(count(LSTM_STEP_BACKWARD)).toBe(0);
+    // The backward pass evaluates no activation function of its own.
+    expect(count('Sigmoid') + count('Tanh') + count('Exp')).toBe(0);
+    // The forward kernel returns c, h and the activations [B, 5H].
+    const forward = profile.kernels.find((k) => k.name === LSTM_STEP_FORWARD)!;
+    expect(forward.outputShapes).toEqual([
+      [c.B, c.H],
+      [c.B, c.H],
+      [c.B, 5 * c.H],
+    ]);
+    if (backend === 'wasm') {
+      // Every product is a plain a·b (inner sizes line up without a transpose flag): tfjs-wasm
+      // sends only those to XNNPACK, the others to a slow triple loop.
+      for (const k of profile.kernels.filter((kk) => kk.name === 'BatchMatMul')) {
+        const [a, b] = k.inputShapes as [number[], number[]];
+        expect(a[a.length - 1], `${JSON.stringify(k.inputShapes)}`).toBe(b[b.length - 2]);
+      }
+    }
+    tf.dispose([w.kernel, w.recurrentKernel, w.bias, x]);
+  });
+
+  it('keeps no activations when nothing is differentiated (inference)', async () => {
+    const c = CASES[0]!;
+    const { cell, w, x } = smallCase(c);
+    const profile = await tf.profile(() => {
+      tf.dispose(Object.values(unroll(cell, w, x, { returnSequences: false })).filter(Boolean));
+    });
+    const forward = profile.kernels.filter((k) => k.name === LSTM_STEP_FORWARD);
+    expect(forward).toHaveLength(c.T);
+    expect(forward[0]!.outputShapes).toEqual([
+      [c.B, c.H],
+      [c.B, c.H],
+    ]);
+    tf.dispose([w.kernel, w.recurrentKernel, w.bias, x]);
   });
 
   for (const c of CASES) {
@@ -122,12 +208,7 @@ describe('the fused LSTM path', () => {
             }
             const out = run(
               { kind: 'lstm', inputSize: c.D, units: c.H },
-              {
-                kernel: k as tf.Tensor2D,
-                recurrentKernel: u as tf.Tensor2D,
-                bias: b as tf.Tensor1D,
-                bhn: null,
-              },
+              lstmWeights(k, u, b),
               xx as tf.Tensor3D,
               options,
             );
@@ -158,6 +239,27 @@ describe('the fused LSTM path', () => {
     });
   }
 
+  it('saturates like the autodiff path when pre-activations are huge (σ → 0 or 1, tanh → ±1)', () => {
+    const c = CASES[1]!;
+    tf.tidy(() => {
+      const { cell, w, x } = smallCase(c);
+      // Biases of ±50 … ±120: every pre-activation far out, where exp overflows float32 (the
+      // weights stay small, so the two paths' rounding differences are not amplified).
+      // Even units (H is even): every gate open, c grows by one a step; odd units: all shut.
+      const far = (randomNested([4 * c.H], 8) as number[]).map(
+        (u, k) => (k % 2 === 0 ? 1 : -1) * (50 + 70 * Math.abs(u)),
+      );
+      const big = lstmWeights(w.kernel, w.recurrentKernel, tf.tensor1d(far));
+      const a = unroll(cell, big, x, { returnSequences: true });
+      const b = unrollGraph(cell, big, x, { returnSequences: true });
+      const values = a.hs!.dataSync();
+      expect(values.every(Number.isFinite)).toBe(true);
+      expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(0.7);
+      expect(relativeError(a.hs!, b.hs!)).toBeLessThan(1e-6);
+      expect(relativeError(a.cLast!, b.cLast!)).toBeLessThan(1e-6);
+    });
+  });
+
   it('leaves no tensor behind over repeated training steps', () => {
     const cell = createCell({ kind: 'lstm', inputSize: 2, units: 4 }, { seed: 9 });
     const w = cellTensors(cell);
@@ -166,17 +268,9 @@ describe('the fused LSTM path', () => {
     const step = () =>
       tf.tidy(() => {
         const { value, grads } = tf.variableGrads(() => {
-          const run = unroll(
-            cell,
-            {
-              kernel: vars[0] as unknown as tf.Tensor2D,
-              recurrentKernel: vars[1] as unknown as tf.Tensor2D,
-              bias: vars[2] as unknown as tf.Tensor1D,
-              bhn: null,
-            },
-            x,
-            { returnSequences: false },
-          );
+          const run = unroll(cell, lstmWeights(vars[0]!, vars[1]!, vars[2]!), x, {
+            returnSequences: false,
+          });
           return tf.sum(run.hLast) as tf.Scalar;
         }, vars);
         vars.forEach((v) => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.01))));
