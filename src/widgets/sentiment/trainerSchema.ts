@@ -13,7 +13,7 @@ export const TRAINER_SCHEMA = defineSchema({
   len: intParam({ min: 20, max: 300, step: 10, default: 100 }),
   emb: intParam({ min: 8, max: 128, step: 8, default: 32 }),
   units: intParam({ min: 8, max: 128, step: 8, default: 32 }),
-  epochs: intParam({ min: 1, max: 20, default: 3 }),
+  epochs: intParam({ min: 1, max: 20, default: 4 }),
   lr: numberParam({ min: 0.0005, max: 0.02, step: 0.0005, default: 0.005 }),
   seed: intParam({ min: 0, max: 99, default: 0 }),
 });
