@@ -6,8 +6,9 @@
  * a learner scrolls to it. A learner who only reads gets the rest after a fallback delay.
  */
 
-/** How far outside the viewport a widget starts to mount (one screen above and below). */
-export const NEAR_VIEWPORT_MARGIN = '100% 0px';
+/** How far outside the viewport a widget starts to mount (a quarter screen above and below; once
+ * the learner scrolls, the idle queue builds the rest ahead of them anyway). */
+export const NEAR_VIEWPORT_MARGIN = '25% 0px';
 /** Without any input, idle mounting starts this long after the load event. */
 const FALLBACK_MS = 10_000;
 const INPUT_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
