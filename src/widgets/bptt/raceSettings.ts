@@ -155,12 +155,14 @@ export function meanBaseline(s: Pick<RaceSettings, 'samples' | 'steps' | 'seed'>
 }
 
 /**
- * Milliseconds of CPU per (sample × time step) of one epoch at batch 32, validation included:
- * measured on tfjs's wasm backend (one thread, SIMD) in Node, 2,000 samples × 20 and 30 steps
- * (SimpleRNN 0.8 and 1.1 s per epoch, LSTM 2.0 and 3.2 s). The two models train at once in two
- * workers, so the race takes about as long as the slower one, the LSTM.
+ * Milliseconds per (sample × time step) of one epoch at batch 32, validation included, with the
+ * two models training at once in two workers on tfjs's wasm backend (one thread each, SIMD):
+ * measured in headless Chromium on a two-core machine with the defaults (bench/race.mjs:
+ * SimpleRNN 30 s, LSTM 19 s for 2,000 samples × 30 steps × 20 epochs). The LSTM runs through
+ * the core's fused kernel and the SimpleRNN through the general path, so the SimpleRNN is the
+ * slower one and sets the race's time.
  */
-export const MS_PER_SAMPLE_STEP: Record<RaceArch, number> = { simpleRNN: 0.019, lstm: 0.053 };
+export const MS_PER_SAMPLE_STEP: Record<RaceArch, number> = { simpleRNN: 0.025, lstm: 0.016 };
 
 /** A rough time before starting: the slower model's epochs × samples × steps × cost. */
 export function estimateSeconds(
