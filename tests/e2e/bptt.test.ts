@@ -71,6 +71,34 @@ describe('BPTT lesson in Chromium', () => {
       await gd.getByRole('button', { name: t.blowup }).click();
       expect(await gd.getAttribute('data-outcome')).toBe('diverging');
 
+      // Drag the start: along the curve's chart (x₀), then on the contour map ((x₀, y₀)).
+      const plot = gd.locator('.gd-drag rect.hover-target');
+      await plot.scrollIntoViewIfNeeded();
+      let box = (await plot.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const x0 = Number(new URL(page.url().replace('#/', '/')).searchParams.get('gd.x0'));
+      expect(x0).toBeLessThan(0);
+      await expect
+        .poll(() => gd.getByTestId('gd-readout').innerText())
+        .toContain(`x_k = ${x0.toFixed(4).replace('-', '−')},`);
+      const contour = gd.locator('svg.gd-contour');
+      await contour.scrollIntoViewIfNeeded();
+      box = (await contour.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+      await page.mouse.down();
+      // Up and to the left of the centre: x < 0, y > 0 (the map's y axis points up).
+      await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2, { steps: 4 });
+      await page.mouse.up();
+      const params = new URL(page.url().replace('#/', '/')).searchParams;
+      expect(Number(params.get('gd.sx'))).toBeLessThan(-1);
+      expect(Number(params.get('gd.sy'))).toBeGreaterThan(0.5);
+      expect(await contour.getAttribute('data-start')).toBe(
+        `${params.get('gd.sx')},${params.get('gd.sy')}`,
+      );
+
       const norms = page.locator('section.bptt-norms');
       await norms.getByRole('button', { name: t.vanishing }).click();
       await expect

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useClassroom } from '../../app/classroom';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
@@ -25,6 +25,7 @@ const strings = defineStrings(
     quadratic: '포물선 x²',
     doubleWell: '골짜기 두 개',
     x0: '시작점 x₀',
+    dragHint: '곡선 그래프를 누르거나 끌어도 시작점 x₀가 옮겨집니다.',
     lr: '학습률 μ',
     presets: '학습률 예시',
     slow: '천천히 수렴 (μ = 0.1)',
@@ -48,6 +49,10 @@ const strings = defineStrings(
       '같은 학습률 μ와 같은 스텝 k로 f(x, y) = x² + 4y²를 내려갑니다. 가파른 y 방향이 먼저 진동하거나 발산하므로, 쓸 수 있는 학습률은 가장 가파른 방향이 정합니다.',
     contour: 'f(x, y) = x² + 4y²의 등고선과 지나온 점들',
     factors: '스텝마다 x는 {fx}배, y는 {fy}배가 됩니다.',
+    sx: '시작점 x₀ (두 변수)',
+    sy: '시작점 y₀ (두 변수)',
+    dragHint2d:
+      '등고선 그림을 누르거나 끌면 시작점 (x₀, y₀)가 옮겨집니다. 키보드로는 두 슬라이더를 쓰세요.',
   },
   {
     title: 'Gradient descent, one step at a time',
@@ -57,6 +62,7 @@ const strings = defineStrings(
     quadratic: 'parabola x²',
     doubleWell: 'two valleys',
     x0: 'Start x₀',
+    dragHint: 'Pressing or dragging on the curve’s chart also moves the start x₀.',
     lr: 'Learning rate μ',
     presets: 'Learning-rate examples',
     slow: 'slow and steady (μ = 0.1)',
@@ -80,6 +86,10 @@ const strings = defineStrings(
       'The same learning rate μ and step k, now on f(x, y) = x² + 4y². The steep y direction starts to zig-zag or diverge first, so the steepest direction decides which learning rates are safe.',
     contour: 'Contours of f(x, y) = x² + 4y² and the points visited',
     factors: 'Each step multiplies x by {fx} and y by {fy}.',
+    sx: 'Start x₀ (two variables)',
+    sy: 'Start y₀ (two variables)',
+    dragHint2d:
+      'Press or drag on the contour map to move the start (x₀, y₀); from the keyboard, use the two sliders.',
   },
 );
 
@@ -92,6 +102,12 @@ const SYM = {
   yAxis: 'f(x)',
   readout: 'x_k = {x}, f(x_k) = {f}, f′(x_k) = {g}',
 } as const;
+
+/** A dragged value on the parameter's grid and inside its range. */
+function snapToParam(param: { min: number; max: number; step: number }, value: number): number {
+  const snapped = Math.round(value / param.step) * param.step;
+  return Number(Math.min(param.max, Math.max(param.min, snapped)).toFixed(6));
+}
 
 const PRESETS = [
   { key: 'slow', lr: 0.1 },
@@ -139,7 +155,23 @@ export default function GradientDescent({ id = 'gd' }: { id?: string }) {
     ],
     [xs, obj],
   );
-  const path2d = useMemo(() => descend2d(state.x0, 1.2, state.lr, GD_STEPS), [state.x0, state.lr]);
+  const path2d = useMemo(
+    () => descend2d(state.sx, state.sy, state.lr, GD_STEPS),
+    [state.sx, state.sy, state.lr],
+  );
+  // Pressing or dragging on the curve's chart moves the start; merely hovering does not.
+  const pressed = useRef(false);
+  const release = () => {
+    pressed.current = false;
+  };
+  const onPointerX = (x: number | null) => {
+    if (pressed.current && x !== null) set({ x0: snapToParam(GD_SCHEMA.x0, x), k: 0 });
+  };
+  const onStart2d = useCallback(
+    (p: { x: number; y: number }) =>
+      set({ sx: snapToParam(GD_SCHEMA.sx, p.x), sy: snapToParam(GD_SCHEMA.sy, p.y), k: 0 }),
+    [set],
+  );
   const xk = xs[k]!;
   const gk = obj.df(xk);
   const next = xs[k + 1];
@@ -219,15 +251,27 @@ export default function GradientDescent({ id = 'gd' }: { id?: string }) {
         {t[outcome]} {inView.length < shown.length ? t.offChart : ''}
       </p>
       <div className="bptt-charts">
-        <LineChart
-          series={series}
-          markers={markers}
-          xLabel={SYM.xAxis}
-          yLabel={SYM.yAxis}
-          xDomain={obj.domain}
-          height={240}
-          ariaLabel={t.curveChart}
-        />
+        <div
+          className="gd-drag"
+          onPointerDownCapture={() => {
+            pressed.current = true;
+          }}
+          onPointerUp={release}
+          onPointerCancel={release}
+          onPointerLeave={release}
+        >
+          <LineChart
+            series={series}
+            markers={markers}
+            xLabel={SYM.xAxis}
+            yLabel={SYM.yAxis}
+            xDomain={obj.domain}
+            height={240}
+            ariaLabel={t.curveChart}
+            onPointerX={onPointerX}
+          />
+          <p className="muted">{t.dragHint}</p>
+        </div>
         <LineChart
           series={fSeries}
           xLabel={t.kAxis}
@@ -246,7 +290,22 @@ export default function GradientDescent({ id = 'gd' }: { id?: string }) {
           tex={`\\begin{aligned} x_{k+1} &= (1 - 2\\mu)\\, x_k \\\\ y_{k+1} &= (1 - ${2 * BOWL_KAPPA}\\mu)\\, y_k \\end{aligned}`}
         />
       </OverflowBox>
-      <Contour2d points={path2d} current={k} label={t.contour} />
+      <div className="widget-controls bptt-controls">
+        <ParamSlider
+          param={GD_SCHEMA.sx}
+          value={state.sx}
+          onChange={(sx) => set({ sx, k: 0 })}
+          label={t.sx}
+        />
+        <ParamSlider
+          param={GD_SCHEMA.sy}
+          value={state.sy}
+          onChange={(sy) => set({ sy, k: 0 })}
+          label={t.sy}
+        />
+      </div>
+      <Contour2d points={path2d} current={k} label={t.contour} onStart={onStart2d} />
+      <p className="muted">{t.dragHint2d}</p>
       <p data-testid="gd-factors">
         {format(t.factors, {
           fx: formatNumber(1 - 2 * state.lr, 3),

@@ -10,6 +10,9 @@ export const GD_SCHEMA = defineSchema({
   x0: numberParam({ min: -2, max: 2, step: 0.05, default: 1.8 }),
   lr: numberParam({ min: 0.01, max: 1.2, step: 0.01, default: 0.1 }),
   k: intParam({ min: 0, max: GD_STEPS, default: 0 }),
+  /** The start of the two-variable walk on x² + 4y² (dragged on its contour map). */
+  sx: numberParam({ min: -3, max: 3, step: 0.05, default: 1.8 }),
+  sy: numberParam({ min: -1.6, max: 1.6, step: 0.05, default: 1.2 }),
 });
 
 /** ‖∂L/∂h_t‖ over t: sequence length, recurrent scale, SimpleRNN activation, seed. */

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
@@ -47,6 +47,28 @@ describe('GradientDescent', () => {
     expect(screen.getByTestId('gd-outcome')).toHaveTextContent('발산합니다');
     await user.click(screen.getByRole('button', { name: '진동하며 수렴 (μ = 0.9)' }));
     expect(document.querySelector('.gd')!.getAttribute('data-outcome')).toBe('zigzag');
+  });
+});
+
+describe('GradientDescent in two variables', () => {
+  it('starts the walk on x² + 4y² where the link or the sliders put it', async () => {
+    const user = userEvent.setup();
+    renderAt(<GradientDescent />, 'gd.sx=-2&gd.sy=-1&gd.lr=0.2', 'en');
+    const contour = screen.getByRole('img', { name: /f\(x, y\) = x² \+ 4y²/ });
+    expect(contour.getAttribute('data-start')).toBe('-2,-1');
+    await user.click(screen.getByRole('button', { name: 'Next step' }));
+    // One step: x ← (1 − 2μ)x = 0.6·(−2), y ← (1 − 8μ)y = −0.6·(−1).
+    const circles = contour.querySelectorAll('circle.gd-dot');
+    expect(circles).toHaveLength(2);
+    expect(Number(circles[1]!.getAttribute('cx'))).toBeCloseTo(-1.2, 6);
+    expect(Number(circles[1]!.getAttribute('cy'))).toBeCloseTo(-0.6, 6);
+    fireEvent.change(screen.getByRole('slider', { name: 'Start y₀ (two variables)' }), {
+      target: { value: '-0.95' },
+    });
+    expect(hashParams().get('gd.sy')).toBe('-0.95');
+    expect(contour.getAttribute('data-points')).toBe('1');
+    expect(contour.getAttribute('data-start')).toBe('-2,-0.95');
+    expect(screen.getByTestId('gd-readout')).toHaveTextContent('x_k = 1.8');
   });
 });
 
