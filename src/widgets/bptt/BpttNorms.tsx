@@ -7,6 +7,7 @@ import { LineChart, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
 import { ensureBackend } from '../cell/backend';
 import { OverflowBox } from '../cell/OverflowBox';
+import { BpttFlow } from './BpttFlow';
 import { NORMS_SCHEMA, NORM_PRESETS } from './bpttSchemas';
 import type { NormResult, NormSettings } from './bpttNorms';
 import { logPoints, stepRatio, trendOf, type Trend } from './trend';
@@ -190,6 +191,7 @@ export default function BpttNorms({ id = 'norms' }: { id?: string }) {
       ) : null}
       {r ? (
         <>
+          <BpttFlow rnn={r.rnn} lstm={r.lstm} />
           <LineChart
             series={series}
             xLabel={t.tAxis}

@@ -83,12 +83,25 @@ describe('BpttNorms', () => {
     // SVG y grows downwards: a norm that falls going back in time is drawn lower at t = 1.
     let ys = pathYs('‖∂L/∂h_t‖ by time step (log axis)');
     expect(ys[0]!).toBeGreaterThan(ys[ys.length - 1]!);
+    // The unrolled diagram: 100 steps shown as their first three and last six, with a gap;
+    // the error arriving at h₁ is drawn thinner than the one arriving at h₁₀₀.
+    const flow = screen.getByRole('img', { name: /error flowing backwards/ });
+    expect(flow.getAttribute('data-columns')).toBe('10');
+    expect(flow).toHaveTextContent('steps 4–94 left out');
+    const backWidth = (step: number) =>
+      Number(
+        flow
+          .querySelector(`[data-row="rnn"] [data-step="${step}"] line.bptt-flow-back`)!
+          .getAttribute('stroke-width'),
+      );
+    expect(backWidth(1)).toBeLessThan(backWidth(100));
     expect(hashParams().get('norms.steps')).toBe('100');
     await user.click(screen.getByRole('button', { name: 'Reproduce exploding' }));
     await waitFor(() => expect(widget().dataset.trendRnn).toBe('exploding'), { timeout: 15_000 });
     await waitFor(() => expect(widget().dataset.ready).toBe('true'));
     ys = pathYs('‖∂L/∂h_t‖ by time step (log axis)');
     expect(ys[0]!).toBeLessThan(ys[ys.length - 1]!);
+    expect(backWidth(1)).toBeGreaterThan(backWidth(Number(hashParams().get('norms.steps'))));
     expect(screen.getByTestId('norms-summary')).toHaveTextContent('exploding gradient');
   });
 });
