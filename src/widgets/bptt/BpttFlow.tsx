@@ -4,6 +4,7 @@ import { useStrings } from '../../i18n/useLang';
 import { select } from '../../ui/d3';
 import { ExportMenu } from '../../ui/export/ExportMenu';
 import { useMotionDuration } from '../../ui/motion';
+import { OverflowBox } from '../cell/OverflowBox';
 import { flowColumns, normStrength, shortNorm } from './bpttFlow';
 
 const strings = defineStrings(
@@ -14,6 +15,7 @@ const strings = defineStrings(
     caption:
       '회색 화살표는 앞으로 가는 계산, 주황 화살표는 손실 L에서 거꾸로 흐르는 오차입니다. 화살표의 굵기와 원의 진하기가 ‖∂L/∂h_t‖의 크기(로그 눈금)를 따릅니다.',
     gap: '스텝 {from}–{to} 생략',
+    scroll: '펼친 신경망 그림 (옆으로 스크롤)',
   },
   {
     label:
@@ -21,6 +23,7 @@ const strings = defineStrings(
     caption:
       'Grey arrows are the forward computation; orange arrows carry the error back from the loss L. Arrow width and circle shade follow ‖∂L/∂h_t‖ (log scale).',
     gap: 'steps {from}–{to} left out',
+    scroll: 'Unrolled network diagram (scrolls sideways)',
   },
 );
 
@@ -86,7 +89,7 @@ export function BpttFlow({ rnn, lstm }: { rnn: Float32Array; lstm: Float32Array 
 
   return (
     <figure className="bptt-flow">
-      <div className="bptt-flow-scroll">
+      <OverflowBox label={t.scroll} className="bptt-flow-scroll">
         <svg
           ref={svgRef}
           viewBox={`0 0 ${width} ${height}`}
@@ -215,7 +218,7 @@ export function BpttFlow({ rnn, lstm }: { rnn: Float32Array; lstm: Float32Array 
             </text>
           ) : null}
         </svg>
-      </div>
+      </OverflowBox>
       <figcaption className="muted">{t.caption}</figcaption>
       <div className="figure-tools">
         <ExportMenu target={svgRef} name={label} filename={`bptt-flow-T${T}`} />
