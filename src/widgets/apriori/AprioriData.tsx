@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ClipboardEvent } from 'react';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
-import { formatNumber } from '../../ui/format';
+import { sizeText, takeBigPaste } from '../../ui/bigPaste';
 import {
   APRIORI_EXAMPLES,
   CUSTOM_FORMATS,
@@ -89,16 +89,6 @@ const strings = defineStrings(
   },
 );
 
-/** Pastes longer than this skip the text box (a 5 MB text box is slow to lay out). */
-const BIG_PASTE = 20_000;
-
-/** A size for people: bytes of a file, or characters of a pasted text (5 MB ≈ 5 M characters). */
-export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
-  if (bytes >= 1024) return `${formatNumber(bytes / 1024, 1)} KB`;
-  return `${formatNumber(bytes, 0)} B`;
-}
-
 /** Picks the data set and how its sentences become items; takes a learner's own text or file. */
 export default function AprioriData({ id = DEFAULT_APRIORI_ID }: { id?: string }) {
   const t = useStrings(strings);
@@ -130,9 +120,8 @@ export default function AprioriData({ id = DEFAULT_APRIORI_ID }: { id?: string }
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const text = event.clipboardData.getData('text/plain');
-    if (text.length <= BIG_PASTE) return;
-    event.preventDefault();
+    const text = takeBigPaste(event);
+    if (text === null) return;
     // The length, not the UTF-8 size: encoding 5 MB just to show a number costs ~100 ms.
     setNote(format(t.pastedBig, { size: sizeText(text.length) }));
     takeCustom({ kind: 'text', text, format: state.format }, t.pasted, text.length);

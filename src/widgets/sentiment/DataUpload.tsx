@@ -3,6 +3,7 @@ import { parseInWorker, type BadRowReason, type ParsedDataset } from '../../core
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
 import { useWidgetState } from '../../state/useWidgetState';
+import { sizeText, takeBigPaste } from '../../ui/bigPaste';
 import { TRAINER_SCHEMA } from './trainerSchema';
 import { setCustomDataset } from './training/datasets';
 import './sentiment.css';
@@ -15,6 +16,8 @@ const strings = defineStrings(
       '강의의 NSMC 형식 TSV(id<탭>document<탭>label, 첫 줄은 머리글, label은 0 부정·1 긍정)나 텍스트 열과 레이블 열이 있는 CSV를 올리거나 붙여 넣으세요. 최대 200,000행을 웹 워커에서 읽으므로 페이지는 멈추지 않습니다. 잘못된 행은 버리지 않고 세어서 줄 번호와 함께 보여 줍니다.',
     file: '파일 고르기 (.tsv, .csv, .txt)',
     paste: '또는 붙여 넣기',
+    pastedBig: '붙여 넣은 {size}는 상자에 보여 주지 않고 바로 웹 워커에서 읽습니다.',
+    pastedName: '붙여 넣은 글',
     parsePaste: '붙여 넣은 내용 읽기',
     format: '형식',
     auto: '자동 (탭이 있으면 TSV)',
@@ -48,6 +51,9 @@ const strings = defineStrings(
       'Upload or paste a TSV in the course’s NSMC format (id<TAB>document<TAB>label, a header line, label 0 negative and 1 positive) or a CSV with a text and a label column. Up to 200,000 rows are read in a Web Worker, so the page stays responsive. Bad rows are never dropped silently: they are counted and shown with their line numbers.',
     file: 'Choose a file (.tsv, .csv, .txt)',
     paste: 'or paste it',
+    pastedBig:
+      'The {size} you pasted is read in the Web Worker straight away instead of going into the box.',
+    pastedName: 'pasted text',
     parsePaste: 'Read the pasted text',
     format: 'Format',
     auto: 'automatic (TSV when there is a tab)',
@@ -127,6 +133,7 @@ export default function DataUpload() {
   );
   const [, setTrainer] = useWidgetState('sent', TRAINER_SCHEMA);
   const [pasted, setPasted] = useState('');
+  const [bigPaste, setBigPaste] = useState<string | null>(null);
   const [fmt, setFmt] = useState<'auto' | 'tsv' | 'csv'>('auto');
   const [textCol, setTextCol] = useState('');
   const [labelCol, setLabelCol] = useState('');
@@ -211,13 +218,27 @@ export default function DataUpload() {
         rows={4}
         value={pasted}
         onChange={(e) => setPasted(e.target.value)}
+        onPaste={(e) => {
+          const text = takeBigPaste(e);
+          if (text === null) return;
+          setBigPaste(format(t.pastedBig, { size: sizeText(text.length) }));
+          parse(text, t.pastedName);
+        }}
       />
+      {bigPaste ? (
+        <p className="muted" aria-live="polite" data-testid="upload-big-paste">
+          {bigPaste}
+        </p>
+      ) : null}
       <p>
         <button
           type="button"
           className="button"
           disabled={!pasted.trim() || state.running}
-          onClick={() => parse(pasted, 'pasted')}
+          onClick={() => {
+            setBigPaste(null);
+            parse(pasted, t.pastedName);
+          }}
         >
           {t.parsePaste}
         </button>
