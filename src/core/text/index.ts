@@ -72,18 +72,28 @@ export {
   type DatasetParseOptions,
   type ParsedDataset,
 } from './dataset';
-export { handleParseRequest } from './parseHost';
-export type { ParseReply, ParseRequest, ParseSource } from './parseProtocol';
+export { handleParseRequest, handlePrepareRequest, joinTexts, splitJoined } from './parseHost';
+export type {
+  ParseReply,
+  ParseRequest,
+  ParseSource,
+  PrepareReply,
+  PrepareRequest,
+} from './parseProtocol';
 export {
   DatasetParseError,
   createParseWorker,
   parseInWorker,
+  prepareInWorker,
   type DatasetParseRun,
+  type PrepareRun,
 } from './parseInWorker';
 export {
   encodeText,
+  encodingPart,
   prepareTextData,
   shuffledIndices,
   type PrepareOptions,
+  type PreparedEncoding,
   type PreparedText,
 } from './prepare';

@@ -118,3 +118,32 @@ export function encodeText(
   }).data;
   return { words, ids, padded };
 }
+
+/**
+ * What a page needs from a prepared data set to train and read reviews: everything but the
+ * per-row words, with the vocabulary cut to the ids the model uses (Keras's num_words). Sent
+ * from a worker, a map of every word ever seen costs the page more to receive than the ids.
+ */
+export type PreparedEncoding = Omit<PreparedText, 'words'>;
+
+export function encodingPart(prepared: PreparedText): PreparedEncoding {
+  const { vocabulary } = prepared;
+  const words = vocabulary.words.slice(0, vocabulary.size);
+  return {
+    vocabulary: {
+      words,
+      counts: vocabulary.counts.slice(0, vocabulary.size),
+      index: new Map(words.map((word, id) => [word, id])),
+      size: vocabulary.size,
+      oovToken: vocabulary.oovToken,
+    },
+    xs: prepared.xs,
+    ys: prepared.ys,
+    samples: prepared.samples,
+    maxlen: prepared.maxlen,
+    trainCount: prepared.trainCount,
+    validationCount: prepared.validationCount,
+    order: prepared.order,
+    oovRate: prepared.oovRate,
+  };
+}

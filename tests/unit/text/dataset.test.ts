@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CoreInputError } from '../../../src/core/errors';
 import {
   encodeText,
+  encodingPart,
   handleParseRequest,
+  handlePrepareRequest,
+  joinTexts,
+  splitJoined,
   parseDataset,
   parseLabel,
   pca2d,
@@ -10,6 +14,7 @@ import {
   shuffledIndices,
   symmetricEigen,
   type ParseReply,
+  type PrepareReply,
 } from '../../../src/core/text';
 
 const NSMC = [
@@ -127,6 +132,53 @@ describe('the parsing worker host', () => {
       errors.push(r),
     );
     expect(errors.at(-1)).toEqual({ type: 'error', message: 'The file is empty.' });
+  });
+});
+
+describe('preparing a data set in the worker', () => {
+  const texts = ['good movie', 'bad movie', 'good good plot', 'bad acting', 'fine plot twist'];
+  const labels = [1, 0, 1, 0, 1];
+  const options = { numWords: 4, maxlen: 3, seed: 2 };
+
+  it('sends the ids and the vocabulary the model uses, and transfers the arrays', () => {
+    const replies: [PrepareReply, Transferable[] | undefined][] = [];
+    handlePrepareRequest(
+      { type: 'prepare', ...joinTexts(texts), labels, options },
+      (reply, transfer) => replies.push([reply, transfer]),
+    );
+    expect(replies).toHaveLength(1);
+    const [reply, transfer] = replies[0]!;
+    if (reply.type !== 'prepared') throw new Error(reply.message);
+    const full = prepareTextData(texts, labels, options);
+    expect(reply.result).toEqual(encodingPart(full));
+    expect(Array.from(reply.result.xs)).toEqual(Array.from(full.xs));
+    expect(reply.result).not.toHaveProperty('words');
+    // Only <PAD>, <OOV> and the two most frequent words: the ids a model with numWords 4 sees.
+    expect(full.vocabulary.words.length).toBeGreaterThan(4);
+    expect(reply.result.vocabulary.words).toEqual(full.vocabulary.words.slice(0, 4));
+    expect([...reply.result.vocabulary.index.keys()]).toEqual(full.vocabulary.words.slice(0, 4));
+    expect(transfer).toEqual([
+      reply.result.xs.buffer,
+      reply.result.ys.buffer,
+      reply.result.order.buffer,
+    ]);
+  });
+
+  it('carries texts as one string and their lengths', () => {
+    const some = ['가나', '', 'abc', '😀 x'];
+    const flat = joinTexts(some);
+    expect(flat.joined).toBe('가나abc😀 x');
+    expect(splitJoined(flat.joined, flat.lengths)).toEqual(some);
+  });
+
+  it('answers bad input with the core’s message', () => {
+    const replies: PrepareReply[] = [];
+    handlePrepareRequest({ type: 'prepare', ...joinTexts(['one']), labels: [1], options }, (r) =>
+      replies.push(r),
+    );
+    expect(replies).toEqual([
+      { type: 'error', message: 'Training needs at least two labelled texts.' },
+    ]);
   });
 });
 
