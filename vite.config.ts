@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { lessonPreload } from './scripts/build/lessonPreload.ts';
+import { writeBookFont } from './scripts/fonts/bookFont.ts';
 import { mdx } from './scripts/vite-mdx.ts';
 import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath.ts';
 import { rehypeProseSections } from './src/lessons/rehypeProseSections.ts';
@@ -48,9 +52,30 @@ function woff2Only(): Plugin {
   };
 }
 
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Cuts Noto Sans KR down to the Korean the book uses (src/fonts/generated, not committed)
+ * before anything imports it; unchanged text reuses the last cut.
+ */
+function bookFont(): Plugin {
+  return {
+    name: 'gatebook:book-font',
+    async buildStart() {
+      const result = await writeBookFont(root, path.join(root, 'src/fonts/generated'));
+      if (!result.reused) {
+        this.info(
+          `book font: ${result.characters} Korean characters, ${result.bytes.map((b) => `${(b / 1024).toFixed(0)} kB`).join(' + ')}`,
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base,
   plugins: [
+    bookFont(),
     mdx({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
@@ -65,6 +90,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     cspMetaTag(),
     woff2Only(),
+    lessonPreload(),
     // Offline: a generated service worker precaches the whole built book. src/pwa registers
     // it and shows its state; a new version waits and is applied on the next load.
     VitePWA({
