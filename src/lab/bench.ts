@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createRng, multiplicationTask } from '../core';
 import { fastLstmAvailable } from '../core/fast/lstm';
-import { LSTM_STEP_BACKWARD, LSTM_STEP_FORWARD } from '../core/fast/lstmKernels';
+import { LSTM_STEP_FORWARD, LSTM_WEBGL_GATES } from '../core/fast/lstmKernels';
 import { unroll, unrollGraph } from '../core/unroll';
 import { createCellModel } from '../core/worker';
 
@@ -70,14 +70,16 @@ interface ProfiledKernel {
 }
 
 /**
- * Numbers one of the core's fused LSTM step kernels reads and writes, in units of its first
- * output's size B·H: it reads one step's rows of its stacked inputs, not all of them (forward:
- * rz and xz 4 each, c₋₁ 1, writes c and h; backward: rz, xz 4 each, c₋₁ and c 2, output and
- * recurrent gradients 3, writes ∂z 4 and ∂c₋₁ 1).
+ * Numbers one of the core's fused LSTM step kernels reads and writes: it reads one step's rows
+ * of its stacked input, not all of them. cpu and wasm's forward kernel, in units of its first
+ * output's size B·H: rz and xz 4 each, c₋₁ 1, writes c and h. webgl's gates kernel: the state,
+ * U, W and the bias whole, one step of the input x [T, B, D′] and its output [B, 4H].
  */
-const FUSED_STEP_TRAFFIC: Record<string, number> = {
-  [LSTM_STEP_FORWARD]: 11,
-  [LSTM_STEP_BACKWARD]: 18,
+const FUSED_STEP_TRAFFIC: Record<string, (inputs: number[][], outputs: number[][]) => number> = {
+  [LSTM_STEP_FORWARD]: (_, outputs) => 11 * sizeOf(outputs[0]!),
+  [LSTM_WEBGL_GATES]: (inputs, outputs) =>
+    inputs.reduce((n, shape, k) => n + (k === 2 ? sizeOf(shape.slice(1)) : sizeOf(shape)), 0) +
+    sizeOf(outputs[0]!),
 };
 
 /**
@@ -103,7 +105,7 @@ function summarise(kernels: ProfiledKernel[]) {
     const fused = FUSED_STEP_TRAFFIC[kernel.name];
     bytes +=
       fused !== undefined
-        ? 4 * fused * sizeOf(kernel.outputShapes[0]!)
+        ? 4 * fused(kernel.inputShapes, kernel.outputShapes)
         : 4 * shapes.reduce((n, shape) => n + sizeOf(shape), 0);
     if (/MatMul/.test(kernel.name))
       flops += matmulFlops(kernel.inputShapes, kernel.outputShapes[0]!);
