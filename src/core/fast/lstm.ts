@@ -2,11 +2,15 @@
 // without taps or recording, computed with far fewer kernels, and its exact gradient written
 // out by hand (back-propagation through time) through tf.customGrad.
 //
-// Forward: the input products Wᵀ·x_t of ALL steps are one matmul before the loop; a step is one
-// matmul Uᵀ·h₋₁ and one fused element-wise kernel (gates, cell update, h).
-// Backward: per step one fused kernel (∂z_t and ∂c_{t−1}) and one matmul U·∂z_t for ∂h_{t−1};
-// the weight gradients Σ_t ∂z_t·[x_t; h_{t−1}]ᵀ, the bias gradient and ∂x are one matmul (or sum)
-// each after the loop, over the stacked steps.
+// cpu and wasm (lstmLayer): the input products x_t·W of ALL steps are one matmul before the
+// loop; a step is one matmul h₋₁·U and one fused element-wise kernel (gates, cell update, h).
+// Backward: per step one fused kernel (∂z_t and ∂c_{t−1}) and one matmul ∂z_t·Uᵀ for ∂h_{t−1};
+// the weight gradients Σ_t [x_t; h_{t−1}]ᵀ·∂z_t, the bias gradient and ∂x are one matmul each
+// after the loop, over the stacked steps.
+// webgl (lstmLayerWebgl): four shader programs a step on packed textures, two forward (the
+// gates' pre-activations with both products; the cell) and two backward (∂h with ∂x and a
+// running sum that ends as ∂U, ∂b and ∂W; ∂z), and nothing else in the loop: no pack, unpack
+// or stack kernels, which on SwiftShader cost as much as the arithmetic (lstmKernels.ts).
 import * as tf from '@tensorflow/tfjs';
 import {
   LSTM_STEP_BACKWARD_SAVED,
@@ -281,48 +285,61 @@ function lstmLayerWebgl(args: unknown[], sequences: boolean, taping: boolean) {
   // [B, T + 1, H] (h_0 … h_{T−1}, c_{T−1}) or [B, 2, H] (h_{T−1}, c_{T−1}).
   const value = sequences
     ? tf.concat(
-        [tf.transpose(gatherSteps(states.slice(1), H), [1, 0, 2]), tf.reshape(cLast, [B, 1, H])],
+        [tf.transpose(gatherSteps(states.slice(1), B, H), [1, 0, 2]), tf.reshape(cLast, [B, 1, H])],
         1,
       )
     : tf.stack([tf.slice(last, [0, 0], [B, H]), cLast], 1);
-  if (taping) save([kernel, u, ...states, ...zs]);
+  if (taping) save([w, u, ...states, ...zs]);
 
   const gradFunc = (dValue: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-    const [sKernel, sU] = saved as tf.Tensor2D[];
+    const [sW, sU] = saved as tf.Tensor2D[];
     const sS = saved.slice(2, 3 + T) as tf.Tensor2D[];
     const sZ = saved.slice(3 + T) as tf.Tensor2D[];
 
     const dOut = packed(tf.transpose(dValue, [1, 0, 2])); // [K, B, H]
 
     const es: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
+    // The dh kernel's output: ∂h_t on top, the running weight-gradient sum below.
+    // Per step s, the output of the dh kernel that read ∂z_s (it holds ∂x_s).
+    const dhOuts: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
+    let dhOut: tf.Tensor2D | null = null;
+    const dh = (t: number) => {
+      const inputs: Record<string, tf.Tensor> = {
+        e: es[t + 1]!,
+        u: sU!,
+        sNext: sS[t + 1]!,
+        w: sW!,
+      };
+      if (sequences && t >= 0) inputs.dOut = dOut;
+      if (dhOut) inputs.acc = dhOut;
+      dhOut = runKernel1(LSTM_WEBGL_DH, inputs, { t });
+      dhOuts[t + 1] = dhOut;
+      return dhOut;
+    };
     for (let t = T - 1; t >= 0; t--) {
       const inputs: Record<string, tf.Tensor> = { z: sZ[t]!, sPrev: sS[t]!, s: sS[t + 1]! };
       if (t < T - 1) {
-        const dhIn: Record<string, tf.Tensor> = { e: es[t + 1]!, u: sU! };
-        if (sequences) dhIn.dOut = dOut;
-        inputs.dh = runKernel1(LSTM_WEBGL_DH, dhIn, { t });
+        inputs.dh = dh(t);
         inputs.eNext = es[t + 1]!;
       } else {
         inputs.dOut = dOut;
       }
       es[t] = runKernel1(LSTM_WEBGL_DZ, inputs, { t, T, sequences });
     }
-
-    // ∂h₋₁ = ∂z_0·Uᵀ; ∂c₋₁ is what step 0 carries back.
-    const dh0 = runKernel1(LSTM_WEBGL_DH, { e: es[0]!, u: sU! }, { t: -1 });
+    // Step −1: ∂h₋₁ = ∂z_0·Uᵀ, and the sum completed with step 0; ∂c₋₁ is what step 0 carries.
+    const final = dh(-1);
+    const B2 = B + (B % 2);
+    const dh0 = tf.slice(final, [0, 0], [B, H]);
     const dc0 = tf.slice(es[0]!, [0, 4 * H], [B, H]);
-    const dZ = tf.reshape(gatherSteps(es, 4 * H), [T * B, 4 * H]) as tf.Tensor2D;
-    // [h_{t−1}, 1, 1, x_t] of every step, stacked: its product with ∂Z holds ∂U (rows 0 … H − 1),
-    // ∂b (row H) and ∂W (rows H + 2 …).
-    const left = tf.reshape(gatherSteps(sS.slice(0, T), c0Col), [T * B, c0Col]) as tf.Tensor2D;
-
-    const sums = tf.matMul(left, dZ, true, false);
-
+    // Σ_t [h_{t−1}, 1, 1, x_t]ᵀ·∂z_t: ∂U (rows 0 … H − 1), ∂b (row H) and ∂W (rows H + 2 …).
+    const sums = tf.transpose(tf.slice(final, [B2, 0], [4 * H, c0Col]));
     const dRecurrent = tf.slice(sums, [0, 0], [H, 4 * H]);
     const dBias = tf.reshape(tf.slice(sums, [H, 0], [1, 4 * H]), [4 * H]);
     const dKernel = tf.slice(sums, [H + 2, 0], [D, 4 * H]);
-    const dx = tf.transpose(tf.reshape(tf.matMul(dZ, sKernel!, false, true), [T, B, D]), [1, 0, 2]);
-
+    const dx = tf.transpose(
+      tf.slice(gatherSteps(dhOuts, B, D2, H), [0, 0, 0], [T, B, D]),
+      [1, 0, 2],
+    );
     return [dx, dKernel, dRecurrent, dBias, dh0, dc0];
   };
   return { value, gradFunc };

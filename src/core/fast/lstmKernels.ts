@@ -1,11 +1,12 @@
-// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the cpu,
-// wasm and webgl backends. Written through tf.registerKernel (tfjs's extension point for new
-// kernels): the gate activations, the cell update and the output gate of a step would
-// otherwise be about ten tiny kernels, each paying a dispatch and a pass over a few kB.
+// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the cpu
+// and wasm backends, and a step as four shader programs on webgl (products included). Written
+// through tf.registerKernel (tfjs's extension point for new kernels): the gate activations, the
+// cell update and the output gate of a step would otherwise be about ten tiny kernels, each
+// paying a dispatch and a pass over a few kB.
 //
-// cpu and wasm layouts (webgl's are with its kernels below; batch-major, as tf.layers: the matmuls then multiply by a constant right-hand matrix,
-// which the wasm backend's XNNPACK keeps packed between calls; gate columns in STACK_ORDER
-// i, f, o, c̃):
+// cpu and wasm layouts (webgl's are with its kernels below). Batch-major, as tf.layers: the
+// matmuls then multiply by a constant right-hand matrix, which the wasm backend's XNNPACK keeps
+// packed between calls; gate columns in STACK_ORDER i, f, o, c̃:
 //   rz    [B, 4H]        the step's recurrent product h₋₁·U
 //   xz    [T·B, 4H]      every step's input product x_t·W, row t·B + b
 //   bias  [4H]
@@ -367,7 +368,10 @@ function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc
 //   w     [D′, 4H]       the input kernel W with D rounded up to even (a zero row), packed once
 //   bias  [1, 4H]        packed once
 //   z     [B, 4H]        a step's pre-activations h₋₁·U + x_t·W + b (kept for the backward pass)
-//   dh    [B, H]         ∂h_t from the later steps: ∂z_{t+1}·Uᵀ (+ the output's gradient)
+//   dh    [B′ + 4H, H + 2 + D′]  rows 0 … B − 1, columns 0 … H − 1: ∂h_t from the later
+//                        steps, ∂z_{t+1}·Uᵀ (+ the output's gradient), then ∂x_{t+1} =
+//                        ∂z_{t+1}·Wᵀ in columns H … H + D′ − 1; rows B′ …: the running
+//                        sum Σ_{s>t} ∂z_sᵀ·[h_{s−1}, 1, 1, x_s] (∂U, ∂b, ∂W transposed)
 //   e     [B, 5H]        a step's backward result: ∂z_t in columns 0 … 4H − 1, ∂c_{t−1} (the
 //                        part that flows to the previous step, ∂c_t·f_t) in 4H … 5H − 1
 //   dOut  [K, B, H]      the gradient reaching the layer's output, as above
@@ -378,13 +382,16 @@ function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc
 export const LSTM_WEBGL_GATES = 'GatebookLstmWebglGates';
 /** webgl: the next state s (h and c) from z and the previous state. */
 export const LSTM_WEBGL_CELL = 'GatebookLstmWebglCell';
-/** webgl: ∂h_t = ∂z_{t+1}·Uᵀ (+ the output's gradient for step `t` with sequences). */
+/**
+ * webgl: ∂h_t = ∂z_{t+1}·Uᵀ (+ the output's gradient for step `t` with sequences), and below it
+ * the running sum of ∂zᵀ·[h, 1, 1, x] over the steps t + 1 … T − 1 (see dhProgram).
+ */
 export const LSTM_WEBGL_DH = 'GatebookLstmWebglDh';
 /** webgl: ∂z_t and the ∂c carried to step t − 1, as one [B, 5H] texture. */
 export const LSTM_WEBGL_DZ = 'GatebookLstmWebglDz';
 /** webgl only: the input as a packed texture (a no-op for one that is packed already). */
 export const PACKED = 'GatebookPacked';
-/** webgl: the first `cols` columns of n packed [B, ·] tensors stacked as one [n, B, cols]. */
+/** webgl: the same block of n packed tensors stacked as one [n, B, cols] (gatherSteps). */
 export const GATHER_STEPS = 'GatebookGatherSteps';
 
 interface WebglProgram {
@@ -509,21 +516,60 @@ function cellProgram(B: number, H: number, width: number, T: number): WebglProgr
 }
 
 /**
- * ∂h = Σ_c ∂z[:, c]·U[j, c] over the 4H columns of e (its ∂z part), two at a time; plus the
- * output's gradient for step t (`out`: with sequences, every step but the virtual step −1).
+ * Rows 0 … B − 1: ∂h = Σ_c ∂z[:, c]·U[j, c] over the 4H columns of e (its ∂z part), two at a
+ * time; plus the output's gradient for step t (`out`: with sequences, every step but the
+ * virtual step −1); in columns H … H + D′ − 1 ∂x_{t+1} = ∂z_{t+1}·Wᵀ. Rows B′ … B′ + 4H − 1 (B′ = B rounded up to even): the running sum over
+ * the steps done so far of ∂z_sᵀ·[h_{s−1}, 1, 1, x_s], from the step's e and state (`SN`) and,
+ * after the first, the previous sum (`acc`): transposed, it holds ∂U, ∂b and ∂W at the end.
  */
-function dhProgram(B: number, H: number, out: boolean): WebglProgram {
+function dhProgram(
+  B: number,
+  H: number,
+  D2: number,
+  width: number,
+  out: boolean,
+  acc: boolean,
+): WebglProgram {
+  const B2 = B + (B % 2);
+  const names = ['E', 'U', 'SN', 'W', ...(out ? ['DOut'] : []), ...(acc ? ['Acc'] : [])];
+  // With an odd B the last row pair's second row is padding, whose contents are undefined.
+  const lastPair = B % 2 === 1 ? `if (r == ${B - 1}) { e.zw = vec2(0.0); sn.zw = vec2(0.0); }` : '';
   return packedProgram(
-    ['E', 'U', ...(out ? ['DOut'] : [])],
-    [B, H],
+    names,
+    [B2 + 4 * H, width],
     `
-      vec4 acc = ${out ? 'getDOut(t, b, col)' : 'vec4(0.0)'};
-      for (int c = 0; c < ${4 * H}; c += 2) {
-        vec4 dz = getE(b, c);
-        vec4 u = getU(col, c);
-        acc += dz.xxzz * u.xzxz + dz.yyww * u.ywyw;
+      if (b < ${B2}) {
+        if (col >= ${H}) {
+          // Columns H … H + D′ − 1: ∂x_{t+1} = ∂z_{t+1}·Wᵀ.
+          vec4 dx = vec4(0.0);
+          if (col < ${H + D2}) {
+            for (int c = 0; c < ${4 * H}; c += 2) {
+              vec4 dz = getE(b, c);
+              vec4 w = getW(col - ${H}, c);
+              dx += dz.xxzz * w.xzxz + dz.yyww * w.ywyw;
+            }
+          }
+          setOutput(dx);
+          return;
+        }
+        vec4 dh = ${out ? 'getDOut(t, b, col)' : 'vec4(0.0)'};
+        for (int c = 0; c < ${4 * H}; c += 2) {
+          vec4 dz = getE(b, c);
+          vec4 u = getU(col, c);
+          dh += dz.xxzz * u.xzxz + dz.yyww * u.ywyw;
+        }
+        setOutput(dh);
+        return;
       }
-      setOutput(acc);`,
+      int c = b - ${B2};
+      vec4 sum = ${acc ? 'getAcc(b, col)' : 'vec4(0.0)'};
+      for (int r = 0; r < ${B}; r += 2) {
+        vec4 e = getE(r, c);
+        vec4 sn = getSN(r, col);
+        ${lastPair}
+        sum += e.xxyy * sn.xyxy + e.zzww * sn.zwzw;
+      }
+      setOutput(sum);`,
   );
 }
 
@@ -596,11 +642,12 @@ const webglCell: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 };
 
 const webglDh: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-  const { e, u, dOut } = inputs as Record<string, Info | undefined>;
-  const [H] = u!.shape as [number, number];
+  const { e, u, sNext, w, dOut, acc } = inputs as Record<string, Info | undefined>;
+  const [B, width] = sNext!.shape as [number, number];
+  const H = u!.shape[0]!;
   const gl = backend as unknown as WebglBackendLike;
-  const program = dhProgram(e!.shape[0]!, H, dOut !== undefined);
-  const ins = dOut ? [e!, u!, dOut] : [e!, u!];
+  const program = dhProgram(B, H, w!.shape[0]!, width - H, dOut !== undefined, acc !== undefined);
+  const ins = [e!, u!, sNext!, w!, ...(dOut ? [dOut] : []), ...(acc ? [acc] : [])];
   return run(gl, program, ins, (attrs as unknown as WebglStepAttrs).t);
 };
 
@@ -627,12 +674,18 @@ const webglDz: tf.KernelFunc = ({ inputs, attrs, backend }) => {
 const GATHER_FAN_IN = 12;
 
 /** Stacks `parts` ([n_i, B, cols] packed; `flat`: [B, ≥ cols] each, n_i = 1) along axis 0. */
-function gatherProgram(counts: number[], B: number, cols: number, flat: boolean): WebglProgram {
+function gatherProgram(
+  counts: number[],
+  B: number,
+  cols: number,
+  from: number,
+  flat: boolean,
+): WebglProgram {
   const names = counts.map((_, k) => `P${k}`);
   let offset = 0;
   const chain = counts
     .map((n, k) => {
-      const read = flat ? `getP${k}(b, c)` : `getP${k}(i - ${offset}, b, c)`;
+      const read = flat ? `getP${k}(b, ${from} + c)` : `getP${k}(i - ${offset}, b, c)`;
       offset += n;
       return `${k > 0 ? 'else ' : ''}if (i < ${offset}) v = ${read};`;
     })
@@ -655,6 +708,12 @@ function gatherProgram(counts: number[], B: number, cols: number, flat: boolean)
   };
 }
 
+interface GatherAttrs {
+  rows: number;
+  cols: number;
+  from: number;
+}
+
 const copyFramebuffers = new WeakMap<object, WebGLFramebuffer>();
 
 /**
@@ -664,16 +723,21 @@ const copyFramebuffers = new WeakMap<object, WebGLFramebuffer>();
  * for 100 steps on SwiftShader, where the shader gather takes about 30. Null when the layout
  * does not allow it.
  */
-function copyGather(gl: WebglBackendLike, list: Info[], cols: number): Info | null {
-  const B = list[0]!.shape[0]!;
-  if (B % 2 === 1 || cols % 2 === 1) return null;
+function copyGather(
+  gl: WebglBackendLike,
+  list: Info[],
+  B: number,
+  cols: number,
+  from: number,
+): Info | null {
+  if (B % 2 === 1 || cols % 2 === 1 || from % 2 === 1) return null;
   const half = (n: number) => Math.ceil(n / 2);
   const sources = list.map((info) => gl.texData.get(info.dataId));
   const plain = sources.every(
     (data, k) =>
       data.isPacked === true &&
       data.texture != null &&
-      data.texture.texShape[0] === B / 2 &&
+      data.texture.texShape[0] === half(list[k]!.shape[0]!) &&
       data.texture.texShape[1] === half(list[k]!.shape[1]!),
   );
   if (!plain) return null;
@@ -702,7 +766,7 @@ function copyGather(gl: WebglBackendLike, list: Info[], cols: number): Info | nu
       data.texture!.texture,
       0,
     );
-    ctx.copyTexSubImage2D(ctx.TEXTURE_2D, 0, 0, (k * B) / 2, 0, 0, cols / 2, B / 2);
+    ctx.copyTexSubImage2D(ctx.TEXTURE_2D, 0, 0, (k * B) / 2, from / 2, 0, cols / 2, B / 2);
   });
   ctx.framebufferTexture2D(ctx.READ_FRAMEBUFFER, ctx.COLOR_ATTACHMENT0, ctx.TEXTURE_2D, null, 0);
   ctx.bindTexture(ctx.TEXTURE_2D, null);
@@ -715,10 +779,9 @@ const webglGather: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const list = Object.keys(inputs)
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .map((name) => (inputs as Record<string, Info>)[name]!);
-  const { cols } = attrs as unknown as { cols: number };
-  const B = list[0]!.shape[0]!;
+  const { rows: B, cols, from } = attrs as unknown as GatherAttrs;
   const gl = backend as unknown as WebglBackendLike;
-  const copied = copyGather(gl, list, cols);
+  const copied = copyGather(gl, list, B, cols, from);
   if (copied) return copied;
   const leaves: Info[] = [];
   for (let k = 0; k < list.length; k += GATHER_FAN_IN) {
@@ -727,6 +790,7 @@ const webglGather: tf.KernelFunc = ({ inputs, attrs, backend }) => {
       group.map(() => 1),
       B,
       cols,
+      from,
       true,
     );
     leaves.push(gl.compileAndRun(program, group, 'float32', undefined, true));
@@ -744,6 +808,7 @@ const webglGather: tf.KernelFunc = ({ inputs, attrs, backend }) => {
         group.map((p) => p.shape[0]!),
         B,
         cols,
+        0,
         false,
       );
       next.push(gl.compileAndRun(program, group, 'float32', undefined, true));
@@ -838,8 +903,11 @@ export function packed<T extends tf.Tensor>(x: T): T {
   return tf.engine().runKernel(PACKED, { x } as unknown as tf.NamedTensorMap) as T;
 }
 
-/** The first `cols` columns of each of `steps` (packed [B, ·] each) as one [n, B, cols]. */
-export function gatherSteps(steps: tf.Tensor2D[], cols: number): tf.Tensor3D {
+/**
+ * Rows 0 … B − 1 and columns from … from + cols − 1 of each of `steps` (packed, B or more rows
+ * each) as one [n, B, cols].
+ */
+export function gatherSteps(steps: tf.Tensor2D[], B: number, cols: number, from = 0): tf.Tensor3D {
   const inputs: Record<string, tf.Tensor> = {};
   steps.forEach((step, k) => (inputs[`x${k}`] = step));
   return tf
@@ -847,7 +915,7 @@ export function gatherSteps(steps: tf.Tensor2D[], cols: number): tf.Tensor3D {
     .runKernel(
       GATHER_STEPS,
       inputs as unknown as tf.NamedTensorMap,
-      { cols } as unknown as tf.NamedAttrMap,
+      { rows: B, cols, from } as unknown as tf.NamedAttrMap,
     ) as tf.Tensor3D;
 }
 
