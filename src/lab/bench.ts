@@ -305,16 +305,29 @@ export async function calibrate(): Promise<Calibration> {
   }
 }
 
+/** Batch, steps, features and units of a fused-path check. */
+export interface FusedCheckShape {
+  B: number;
+  T: number;
+  D: number;
+  H: number;
+}
+
 /**
  * The fused LSTM path against the step-by-step autodiff path on the current backend: the
  * largest relative difference (max |a − b| over max |b|, per tensor) of the outputs and of the
- * gradients for x, the three weights, h0 and c0, over a last-step and a sequence loss.
+ * gradients for x, the three weights, h0 and c0, over a last-step and a sequence loss. The
+ * tensor count before and after (the check frees everything it makes).
  */
-export function checkFusedLstm(): { fused: boolean; maxRelativeError: number } {
+export function checkFusedLstm({ B, T, D, H }: FusedCheckShape = { B: 5, T: 7, D: 3, H: 4 }): {
+  fused: boolean;
+  maxRelativeError: number;
+  tensorsLeaked: number;
+} {
   const fused = fastLstmAvailable();
+  const before = tf.memory().numTensors;
   let worst = 0;
   tf.tidy(() => {
-    const [B, T, D, H] = [5, 7, 3, 4];
     const rng = createRng('fused-check');
     const random = (shape: number[], scale = 1) =>
       tf.tensor(
@@ -371,5 +384,5 @@ export function checkFusedLstm(): { fused: boolean; maxRelativeError: number } {
       a.grads.forEach((g, k) => (worst = Math.max(worst, relative(g, b.grads[k]!))));
     }
   });
-  return { fused, maxRelativeError: worst };
+  return { fused, maxRelativeError: worst, tensorsLeaked: tf.memory().numTensors - before };
 }
