@@ -234,8 +234,9 @@ function weightGradients(
 }
 
 /**
- * The body of the customGrad on webgl (H even): the state of a step is one packed [B, 2H]
- * texture (h, then c), and a step is two kernels forward and two backward (lstmKernels.ts).
+ * The body of the customGrad on webgl (H even): the state before a step is one packed texture
+ * [B, 2H + 2 + D′] (h, two columns of ones, that step's x, c), and a step is two kernels
+ * forward and two backward (lstmKernels.ts).
  */
 function lstmLayerWebgl(args: unknown[], sequences: boolean, taping: boolean) {
   const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
@@ -299,8 +300,8 @@ function lstmLayerWebgl(args: unknown[], sequences: boolean, taping: boolean) {
     const dOut = packed(tf.transpose(dValue, [1, 0, 2])); // [K, B, H]
 
     const es: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
-    // The dh kernel's output: ∂h_t on top, the running weight-gradient sum below.
-    // Per step s, the output of the dh kernel that read ∂z_s (it holds ∂x_s).
+    // The dh kernel's outputs (∂h_t and ∂x_{t+1} on top, the running weight-gradient sum
+    // below), by the step s whose ∂z_s they read: dhOuts[s] holds ∂x_s.
     const dhOuts: tf.Tensor2D[] = new Array<tf.Tensor2D>(T);
     let dhOut: tf.Tensor2D | null = null;
     const dh = (t: number) => {
