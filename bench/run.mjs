@@ -206,8 +206,14 @@ function table(measured, torch) {
 
 /** Lower bounds of a step's time from the backend's calibration (ms). */
 function bounds(r, calibration) {
+  // webgl: every draw call at the cost of an empty one (kernels that draw nothing, such as
+  // reshapes, are free there); elsewhere every kernel at the cost of a tiny one.
+  const dispatch =
+    calibration.drawUs != null && r.drawsPerStep > 0
+      ? r.drawsPerStep * calibration.drawUs
+      : r.kernelsPerStep * calibration.tinyKernelUs;
   return {
-    dispatch: (r.kernelsPerStep * calibration.tinyKernelUs) / 1000,
+    dispatch: dispatch / 1000,
     arithmetic: r.matmulFlops / calibration.matmulGflops / 1e6,
     memory: r.bytesTouched / calibration.streamGBps / 1e6,
   };
@@ -215,14 +221,14 @@ function bounds(r, calibration) {
 
 function calibrationTable(measured) {
   const lines = [
-    '| backend | matmul 256³ | element-wise add, 1M numbers | one kernel on a 1-number tensor |',
-    '| --- | ---: | ---: | ---: |',
+    '| backend | matmul 256³ | element-wise add, 1M numbers | one kernel on a 1-number tensor | one draw call |',
+    '| --- | ---: | ---: | ---: | ---: |',
   ];
   for (const m of measured.filter((x) => !x.skipped)) {
     const c = m.calibration;
     lines.push(
       `| ${m.backend} | ${c.matmulGflops.toFixed(2)} GFLOP/s | ${c.streamGBps.toFixed(2)} GB/s | ` +
-        `${c.tinyKernelUs.toFixed(1)} µs |`,
+        `${c.tinyKernelUs.toFixed(1)} µs | ${c.drawUs != null ? `${c.drawUs.toFixed(0)} µs` : '—'} |`,
     );
   }
   return lines.join('\n');
@@ -238,7 +244,8 @@ function anatomy(measured) {
       const r = m.rows[key];
       const b = bounds(r, m.calibration);
       lines.push(
-        `| ${m.backend} | ${key.replace('.', ', ')} | ${ms(r.msPerStep)} ms | ${r.kernelsPerStep} | ` +
+        `| ${m.backend} | ${key.replace('.', ', ')} | ${ms(r.msPerStep)} ms | ${r.kernelsPerStep}` +
+          `${r.drawsPerStep ? ` (${r.drawsPerStep} draws)` : ''} | ` +
           `${((1000 * r.msPerStep) / r.kernelsPerStep).toFixed(0)} | ${ms(b.dispatch)} ms | ` +
           `${ms(b.arithmetic)} ms (${(r.matmulFlops / 1e6).toFixed(0)} MFLOP) | ` +
           `${ms(b.memory)} ms (${mb(r.bytesTouched)}) |`,
@@ -272,7 +279,11 @@ function verdict(m) {
   return (
     `- **${m.backend}**: ${ms(r.msPerStep)} ms per training step, ${r.kernelsPerStep} kernels ` +
     `(${((1000 * r.msPerStep) / r.kernelsPerStep).toFixed(0)} µs each on average; a kernel on ` +
-    `a one-number tensor costs ${m.calibration.tinyKernelUs.toFixed(1)} µs). Lower bounds: ` +
+    `a one-number tensor costs ${m.calibration.tinyKernelUs.toFixed(1)} µs` +
+    (m.calibration.drawUs != null
+      ? `, ${r.drawsPerStep} draw calls at ${m.calibration.drawUs.toFixed(0)} µs for an empty one`
+      : '') +
+    `). Lower bounds: ` +
     `dispatch ${ms(b.dispatch)} ms, arithmetic ${ms(b.arithmetic)} ms, memory ` +
     `${ms(b.memory)} ms — together ${Math.round((100 * together) / r.msPerStep)} % of the ` +
     `step. Share of the kernels' time (profiled step): ${kernelShares(r)}.`
@@ -320,6 +331,44 @@ function kernelTime(m, name, mean) {
   return mean ? `${Math.round((1000 * entry[2]) / entry[1])} µs` : `${ms(entry[2])} ms`;
 }
 
+/**
+ * What bounds webgl's step on SwiftShader, from the step's shape and the costs measured on the
+ * lab page while the webgl path was rebuilt (2026-11-22; see src/core/fast/lstmKernels.ts).
+ */
+function webglFloor(m) {
+  const r = m.rows['train.core'];
+  const { batch: B, steps: T, features: D, units: H } = SHAPE;
+  const D2 = D + (D % 2);
+  const macs = T * B * H * 4 * H * 2 + T * B * 4 * H * (H + 2 + D2);
+  const fetches = macs / 4;
+  const fetchMs = (4e-9 * fetches * 1000).toFixed(0);
+  const drawMs = ((4 * T * m.calibration.drawUs) / 1000).toFixed(0);
+  return (
+    `On webgl (SwiftShader, the only WebGL on this machine: it runs the shaders on the CPU) ` +
+    `the figures that matter are the cost of a draw call (${m.calibration.drawUs.toFixed(0)} ` +
+    `µs for an empty one, calibration below; ${r.drawsPerStep} draws per training step) and ` +
+    `that of a texture read, measured on the lab page: about 4 ns for one texel of a packed ` +
+    `texture (four numbers), whether the address comes from tfjs's sampling functions or from ` +
+    `plain texelFetch/texture calls, and two to three times as much per number for an unpacked ` +
+    `one. A program that computes a 2 × 2 output block reads two texels per two terms of its ` +
+    `sums, so the step's products (h₋₁·U and ∂z·Uᵀ, ${(T * B * H * 4 * H * 1e-6).toFixed(0)} ` +
+    `million multiply-adds each, and the weight-gradient sum, ` +
+    `${((T * B * 4 * H * (H + 2 + D2)) / 1e6).toFixed(0)} million) need about ` +
+    `${(fetches / 1e6).toFixed(0)} million texel reads: about ${fetchMs} ms, plus ${4 * T} ` +
+    `draws in the loop, about ${drawMs} ms. That is the floor of this design on SwiftShader ` +
+    `(RGBA32F holds at most four numbers a texel, and one program writes one texel per ` +
+    `output location); the rest of the ${ms(r.msPerStep)} ms is the cell and ∂z programs, the ` +
+    `loss, the Dense head and Adam (about 100 kernels of their own). (The profile's ` +
+    `per-kernel shares on webgl include a read-back of every kernel's output: without a GPU ` +
+    `timer query, tf.profile reads each output to time it.) Before this design the ` +
+    `step took 484 ms (bench of 2026-11-22, 890 kernels): tfjs packed each step's h and ∂z ` +
+    `for its matmuls and the core unpacked each product (and the bias, for every program that ` +
+    `read it) for its step programs, about 19 draws a step instead of 4. Stacking the steps ` +
+    `with tf.stack instead of texture copies would cost about 250 ms for 100 packed step ` +
+    `tensors (tfjs reshapes each into a single row and back). `
+  );
+}
+
 function commentary(measured) {
   const ok = measured.filter((m) => !m.skipped);
   if (ok.length === 0) return 'No backend could be measured.';
@@ -334,28 +383,35 @@ function commentary(measured) {
     .map((m) => `${m.rows['train.core'].kernelsPerStep} on ${m.backend}`)
     .join(', ');
   const wasm = ok.find((m) => m.backend === 'wasm');
+  const webglRow = ok.find((m) => m.backend === 'webgl');
   const wasmMatMul = wasm ? kernelTime(wasm, 'BatchMatMul', false) : '';
   const wasmForward = wasm ? kernelTime(wasm, 'GatebookLstmStepForward', true) : '';
   return [
     `**How the core's step is built.** An LSTM run that nobody taps or records ` +
-      `(src/core/fast) computes the input products x_t·W of all ${SHAPE.steps} steps with ONE ` +
-      `matmul before the loop; a time step is then one matmul h₋₁·U ([${B} × ${H}] · ` +
-      `[${H} × ${4 * H}], ${stepMflop} MFLOP) and ONE fused kernel that applies σ to the i, f, o ` +
-      `gates and tanh to c̃, updates c and writes h, registered with tf.registerKernel: on cpu a ` +
-      `JavaScript loop over the backend's own arrays; on wasm a JavaScript loop that forms the ` +
-      `pre-activations and calls the wasm module's own Sigmoid function on them twice (σ, and ` +
-      `tanh as 2σ(2x) − 1), so that its exponentials run in compiled code (about 1 ns a number ` +
-      `there, about 10 ns for Math.exp in JavaScript); two fragment shaders on webgl. While a ` +
-      `gradient is taped, the cpu and wasm kernels also write the step's activations (i, f, o, ` +
-      `c̃, tanh c), and their backward kernel only multiplies and adds; webgl's backward kernel ` +
-      `recomputes them. The gradient is written out by hand through tf.customGrad: per step one ` +
-      `fused kernel (∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias ` +
-      `and input gradients are one matmul each over all steps at once. Adam updates all ` +
-      `variables as one flat vector. Kernels per training step: ${kernelCounts} (tf.layers: ` +
-      `${layers.kernelsPerStep}); webgl adds a kernel per step that unpacks a matmul's packed ` +
-      `output once instead of in every program that reads it. Taps, traces and BPTT norms keep ` +
-      `the step-by-step autodiff path, and the bench checks the two paths against each other ` +
-      `on every backend (the header above).`,
+      `(src/core/fast) takes a fused path. On cpu and wasm it computes the input products ` +
+      `x_t·W of all ${SHAPE.steps} steps with ONE matmul before the loop; a time step is then ` +
+      `one matmul h₋₁·U ([${B} × ${H}] · [${H} × ${4 * H}], ${stepMflop} MFLOP) and ONE fused ` +
+      `kernel that applies σ to the i, f, o gates and tanh to c̃, updates c and writes h, ` +
+      `registered with tf.registerKernel: on cpu a JavaScript loop over the backend's own ` +
+      `arrays; on wasm a JavaScript loop that forms the pre-activations and calls the wasm ` +
+      `module's own Sigmoid function on them twice (σ, and tanh as 2σ(2x) − 1), so that its ` +
+      `exponentials run in compiled code (about 1 ns a number there, about 10 ns for Math.exp ` +
+      `in JavaScript). While a gradient is taped, these kernels also write the step's ` +
+      `activations (i, f, o, c̃, tanh c), and the backward kernel only multiplies and adds. ` +
+      `The gradient is written out by hand through tf.customGrad: per step one fused kernel ` +
+      `(∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias and input ` +
+      `gradients are one matmul each over all steps at once. On webgl a step is four shader ` +
+      `programs on packed textures (four numbers a texel, a 2 × 2 block) and nothing else: ` +
+      `forward, one for the pre-activations (b + x_t·W + h₋₁·U, both products in the program) ` +
+      `and one for the cell, which writes the next state [h, 1, 1, x_{t+1}, c] as one texture; ` +
+      `backward, one for ∂h_t = ∂z_{t+1}·Uᵀ that also computes ∂x_{t+1} = ∂z_{t+1}·Wᵀ and adds ` +
+      `∂z_{t+1}ᵀ·[h_t, 1, 1, x_{t+1}] to a running sum, which after the last step holds ∂U, ∂b ` +
+      `and ∂W, and one for ∂z_t and the ∂c carried to the step before. No pack, unpack or ` +
+      `stack kernel runs in the loop; the ${SHAPE.steps} per-step ∂x blocks are stacked by ` +
+      `texture copies (glCopyTexSubImage2D). Adam updates all variables as one flat vector. ` +
+      `Kernels per training step: ${kernelCounts} (tf.layers: ${layers.kernelsPerStep}). Taps, ` +
+      `traces and BPTT norms keep the step-by-step autodiff path, and the bench checks the two ` +
+      `paths against each other on every backend (the header above).`,
     '',
     `**Transpose flags on wasm.** tfjs-wasm 4.22 gives a BatchMatMul without transpose flags ` +
       `to XNNPACK (a fully-connected operator that packs the right factor once and caches it ` +
@@ -366,8 +422,9 @@ function commentary(measured) {
       `took 23–30 µs each (the "200 µs per BatchMatMul" of the profile was an average over ` +
       `all 208). On wasm the core now transposes the left factor first (a cheap kernel there) ` +
       `and multiplies without flags; ∂W, ∂U and ∂b then share their right factor ∂Z, so XNNPACK ` +
-      `packs it once. On cpu and webgl the products keep their flags (tfjs-cpu multiplies either ` +
-      `layout at the same rate but transposes element by element).`,
+      `packs it once. On cpu the products keep their flags (tfjs-cpu multiplies either layout ` +
+      `at the same rate but transposes element by element); webgl forms these sums inside its ` +
+      `step programs.`,
     '',
     `**What bounds the figure.** The calibration below measures each backend's best matmul ` +
       `rate, the streaming rate of a large element-wise op and the cost of a kernel on a ` +
@@ -400,12 +457,13 @@ function commentary(measured) {
               `cannot come near XNNPACK (tfjs-cpu's own loop needs about 400 µs for the same ` +
               `product). `
             : '') +
-          (kernelBound.includes('webgl')
-            ? `On webgl (SwiftShader) each draw call's set-up and its per-texel shading run on ` +
-              `the CPU. `
-            : '')
+          ''
         : '') +
-      arithmeticBound.map(boundedBy).join('') +
+      arithmeticBound
+        .filter((m) => m.backend !== 'webgl')
+        .map(boundedBy)
+        .join('') +
+      (webglRow ? webglFloor(webglRow) : '') +
       `The kernel kind that takes the most time: ${largest(ok)}.`,
     '',
     `**Core vs tf.layers.** tf.layers.lstm runs about ` +

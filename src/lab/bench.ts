@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createRng, multiplicationTask } from '../core';
 import { fastLstmAvailable } from '../core/fast/lstm';
-import { LSTM_STEP_BACKWARD, LSTM_STEP_FORWARD } from '../core/fast/lstmKernels';
+import { LSTM_STEP_FORWARD, LSTM_WEBGL_DH, LSTM_WEBGL_GATES } from '../core/fast/lstmKernels';
 import { unroll, unrollGraph } from '../core/unroll';
 import { createCellModel } from '../core/worker';
 
@@ -37,6 +37,8 @@ export interface BenchResult {
   runs: number[];
   /** Kernel dispatches in one step (tf.profile). */
   kernelsPerStep: number;
+  /** webgl: draw calls (shader programs run) in one step; 0 on other backends. */
+  drawsPerStep: number;
   /** Multiply-adds × 2 of the step's matrix products (from the kernels' shapes). */
   matmulFlops: number;
   /** Bytes the step's kernels read and write (inputs + outputs, 4 bytes a number). */
@@ -70,15 +72,35 @@ interface ProfiledKernel {
 }
 
 /**
- * Numbers one of the core's fused LSTM step kernels reads and writes, in units of its first
- * output's size B·H: it reads one step's rows of its stacked inputs, not all of them (forward:
- * rz and xz 4 each, c₋₁ 1, writes c and h; backward: rz, xz 4 each, c₋₁ and c 2, output and
- * recurrent gradients 3, writes ∂z 4 and ∂c₋₁ 1).
+ * Numbers one of the core's fused LSTM step kernels reads and writes: it reads one step's rows
+ * of its stacked input, not all of them. cpu and wasm's forward kernel, in units of its first
+ * output's size B·H: rz and xz 4 each, c₋₁ 1, writes c and h. webgl's gates kernel: the state,
+ * U, W and the bias whole, one step of the input x [T, B, D′] and its output [B, 4H].
  */
-const FUSED_STEP_TRAFFIC: Record<string, number> = {
-  [LSTM_STEP_FORWARD]: 11,
-  [LSTM_STEP_BACKWARD]: 18,
+const FUSED_STEP_TRAFFIC: Record<string, (inputs: number[][], outputs: number[][]) => number> = {
+  [LSTM_STEP_FORWARD]: (_, outputs) => 11 * sizeOf(outputs[0]!),
+  [LSTM_WEBGL_GATES]: (inputs, outputs) =>
+    inputs.reduce((n, shape, k) => n + (k === 2 ? sizeOf(shape.slice(1)) : sizeOf(shape)), 0) +
+    sizeOf(outputs[0]!),
 };
+
+/**
+ * webgl's step programs do the products themselves: gates b + x_t·W + h₋₁·U ([B, 4H] from
+ * H + D′ terms each); dh ∂z·Uᵀ and ∂z·Wᵀ (the same terms) and the running sum
+ * ∂zᵀ·[h, 1, 1, x] (4H × (H + 2 + D′) sums over B rows).
+ */
+function fusedProductFlops(name: string, inputs: number[][]): number {
+  if (name === LSTM_WEBGL_GATES) {
+    const [[B, width], [H, G]] = inputs as [[number, number], [number, number]];
+    return 2 * B * G * (width - H - 2);
+  }
+  if (name === LSTM_WEBGL_DH) {
+    const [, [H, G], [B, width]] = inputs as [unknown, [number, number], [number, number]];
+    const D2 = width - 2 * H - 2;
+    return 2 * B * G * (H + D2) + 2 * B * G * (width - H);
+  }
+  return 0;
+}
 
 /**
  * Profile entries that are real kernels: tf.profile also lists a tf.customGrad call as an
@@ -103,10 +125,11 @@ function summarise(kernels: ProfiledKernel[]) {
     const fused = FUSED_STEP_TRAFFIC[kernel.name];
     bytes +=
       fused !== undefined
-        ? 4 * fused * sizeOf(kernel.outputShapes[0]!)
+        ? 4 * fused(kernel.inputShapes, kernel.outputShapes)
         : 4 * shapes.reduce((n, shape) => n + sizeOf(shape), 0);
     if (/MatMul/.test(kernel.name))
       flops += matmulFlops(kernel.inputShapes, kernel.outputShapes[0]!);
+    else flops += fusedProductFlops(kernel.name, kernel.inputShapes);
   }
   const topKernels = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 6);
   const slowestKernels = [...times.entries()]
@@ -195,6 +218,28 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** webgl: the draw calls `work` makes (every shader program tfjs runs is one); else 0. */
+async function countDraws(work: () => Promise<void>): Promise<number> {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl: WebGL2RenderingContext } };
+  const gl = tf.getBackend() === 'webgl' ? backend.gpgpu?.gl : undefined;
+  if (!gl) {
+    await work();
+    return 0;
+  }
+  const draw = gl.drawElements;
+  let draws = 0;
+  gl.drawElements = (...args: Parameters<typeof draw>) => {
+    draws += 1;
+    draw.apply(gl, args);
+  };
+  try {
+    await work();
+  } finally {
+    gl.drawElements = draw;
+  }
+  return draws;
+}
+
 /** Times one implementation and mode on the current backend. */
 export async function bench(options: BenchOptions): Promise<BenchResult> {
   const shape = options.shape ?? BENCH_SHAPE;
@@ -205,9 +250,11 @@ export async function bench(options: BenchOptions): Promise<BenchResult> {
   );
   const runs: number[] = [];
   let kernelsPerStep = 0;
+  let drawsPerStep = 0;
   let profiled: ReturnType<typeof summarise> | null = null;
   try {
     for (let k = 0; k < (options.warmup ?? 2); k++) await stepper.step();
+    drawsPerStep = await countDraws(() => stepper.step());
     // Profile one step without tfjs's per-kernel NaN checks (extra reads would skew it).
     const checks = tf.env().getBool('CHECK_COMPUTATION_FOR_ERRORS');
     tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
@@ -231,6 +278,7 @@ export async function bench(options: BenchOptions): Promise<BenchResult> {
     msPerStep: median(runs),
     runs,
     kernelsPerStep,
+    drawsPerStep,
     matmulFlops: profiled?.flops ?? 0,
     bytesTouched: profiled?.bytes ?? 0,
     topKernels: profiled?.topKernels ?? [],
@@ -248,6 +296,11 @@ export interface Calibration {
   streamGBps: number;
   /** Wall time of one kernel on a one-number tensor: the fixed cost of a dispatch (µs). */
   tinyKernelUs: number;
+  /**
+   * webgl: the same with tfjs's CPU forwarding of tiny ops switched off, i.e. one draw call
+   * (µs); null on other backends.
+   */
+  drawUs: number | null;
 }
 
 /** The best of five timings of `repeats` calls of `work` (ms per call): a best-case rate. */
@@ -270,6 +323,17 @@ async function timeMs(work: () => tf.Tensor, repeats: number): Promise<number> {
   return best;
 }
 
+/** `n` dependent adds on a one-number tensor. */
+function chainOfAdds(one: tf.Tensor, n: number): tf.Tensor {
+  let x = tf.add(one, one);
+  for (let k = 1; k < n; k++) {
+    const y = tf.add(x, one);
+    x.dispose();
+    x = y;
+  }
+  return x;
+}
+
 /** What the current backend can do at best: big matmul, big element-wise op, tiny op. */
 export async function calibrate(): Promise<Calibration> {
   const n = 256;
@@ -283,17 +347,20 @@ export async function calibrate(): Promise<Calibration> {
     const matmulMs = await timeMs(() => tf.matMul(a, b), 4);
     const streamMs = await timeMs(() => tf.add(u, v), 8);
     const tinyRepeats = 400;
-    const tinyMs = await timeMs(() => {
-      let x = tf.add(one, one);
-      for (let k = 1; k < tinyRepeats; k++) {
-        const y = tf.add(x, one);
-        x.dispose();
-        x = y;
+    const tinyMs = await timeMs(() => chainOfAdds(one, tinyRepeats), 3);
+    let drawUs: number | null = null;
+    if (tf.getBackend() === 'webgl') {
+      const cpuForward = tf.env().getBool('WEBGL_CPU_FORWARD');
+      tf.env().set('WEBGL_CPU_FORWARD', false);
+      try {
+        drawUs = (1000 * (await timeMs(() => chainOfAdds(one, tinyRepeats), 3))) / tinyRepeats;
+      } finally {
+        tf.env().set('WEBGL_CPU_FORWARD', cpuForward);
       }
-      return x;
-    }, 3);
+    }
     return {
       backend: tf.getBackend(),
+      drawUs,
       matmulGflops: (2 * n * n * n) / matmulMs / 1e6,
       streamGBps: (3 * 4 * size) / streamMs / 1e6,
       tinyKernelUs: (1000 * tinyMs) / tinyRepeats,
@@ -303,16 +370,29 @@ export async function calibrate(): Promise<Calibration> {
   }
 }
 
+/** Batch, steps, features and units of a fused-path check. */
+export interface FusedCheckShape {
+  B: number;
+  T: number;
+  D: number;
+  H: number;
+}
+
 /**
  * The fused LSTM path against the step-by-step autodiff path on the current backend: the
  * largest relative difference (max |a − b| over max |b|, per tensor) of the outputs and of the
- * gradients for x, the three weights, h0 and c0, over a last-step and a sequence loss.
+ * gradients for x, the three weights, h0 and c0, over a last-step and a sequence loss. The
+ * tensor count before and after (the check frees everything it makes).
  */
-export function checkFusedLstm(): { fused: boolean; maxRelativeError: number } {
+export function checkFusedLstm({ B, T, D, H }: FusedCheckShape = { B: 5, T: 7, D: 3, H: 4 }): {
+  fused: boolean;
+  maxRelativeError: number;
+  tensorsLeaked: number;
+} {
   const fused = fastLstmAvailable();
+  const before = tf.memory().numTensors;
   let worst = 0;
   tf.tidy(() => {
-    const [B, T, D, H] = [5, 7, 3, 4];
     const rng = createRng('fused-check');
     const random = (shape: number[], scale = 1) =>
       tf.tensor(
@@ -369,5 +449,5 @@ export function checkFusedLstm(): { fused: boolean; maxRelativeError: number } {
       a.grads.forEach((g, k) => (worst = Math.max(worst, relative(g, b.grads[k]!))));
     }
   });
-  return { fused, maxRelativeError: worst };
+  return { fused, maxRelativeError: worst, tensorsLeaked: tf.memory().numTensors - before };
 }

@@ -13,7 +13,7 @@ import {
 } from '../core/runtime';
 import { buildJob, trainInWorker, type TrainingJob, type WorkerBackend } from '../core/worker';
 import { probeGraphics } from '../ui/probeGraphics';
-import { bench, calibrate, checkFusedLstm, type BenchOptions } from './bench';
+import { bench, calibrate, checkFusedLstm, type BenchOptions, type FusedCheckShape } from './bench';
 import { runTraces } from './traces';
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -49,12 +49,15 @@ export function smallJob(task: LabTask, epochs: number): TrainingJob {
   };
 }
 
-/** The multiplication task at the benchmark's size: LSTM(30), 100 steps, batches of 16. */
-function bigJob(epochs: number): TrainingJob {
+/**
+ * The multiplication task at the benchmark's size: LSTM(30), 100 steps, batches of 16
+ * (`samples` / 16 steps per epoch).
+ */
+function bigJob(epochs: number, samples = 128): TrainingJob {
   return {
     kind: 'cell-regression',
     cell: { kind: 'lstm', units: 30 },
-    data: { task: 'multiplication', samples: 128, steps: 100, seed: 3 },
+    data: { task: 'multiplication', samples, steps: 100, seed: 3 },
     init: { seed: 5 },
     options: { optimizer: 'adam', learningRate: 0.01, epochs, batchSize: 16, seed: 7 },
   };
@@ -200,9 +203,18 @@ const lab = {
   },
 
   /** The same job on the main thread (wasm), watched the same way: the control experiment. */
-  async trainOnMainThread(options: { epochs: number; big?: boolean }) {
+  async trainOnMainThread(options: {
+    epochs: number;
+    big?: boolean;
+    samples?: number;
+    /** Steps between yields to the event loop (training's default: 1). */
+    yieldEvery?: number;
+  }) {
     await init('wasm');
-    const job = options.big ? bigJob(options.epochs) : smallJob('multiplication', options.epochs);
+    const base = options.big
+      ? bigJob(options.epochs, options.samples)
+      : smallJob('multiplication', options.epochs);
+    const job = { ...base, options: { ...base.options, yieldEvery: options.yieldEvery } };
     const watched = await watchMainThread(async () => {
       const run = resilientTrain(() => buildJob(job), job.options);
       const result = await run.done;
@@ -224,9 +236,9 @@ const lab = {
   },
 
   /** The fused LSTM path's outputs and gradients against the autodiff path, on a backend. */
-  async checkFused(override: BackendName) {
-    await init(override);
-    return checkFusedLstm();
+  async checkFused(override: BackendName, shape?: FusedCheckShape) {
+    const result = await init(override);
+    return { backend: result.backend, ...checkFusedLstm(shape) };
   },
 
   /** The backend's best matmul rate, streaming rate and fixed cost per kernel. */

@@ -101,6 +101,32 @@ describe('tensor runtime in Chromium (lab page)', () => {
     await context.close();
   });
 
+  it('computes the fused LSTM path as the autodiff path does on webgl, wasm and cpu (1e-5)', async () => {
+    const { context, page, errors } = await openLab();
+    // Odd batch, odd features (webgl's shader gather, padded rows and features); even batch,
+    // odd units (texture copies, a padded unit); a longer even case.
+    const shapes = [
+      { B: 5, T: 7, D: 3, H: 4 },
+      { B: 4, T: 6, D: 2, H: 5 },
+      { B: 8, T: 20, D: 1, H: 6 },
+    ];
+    for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+      for (const shape of shapes) {
+        const check = await page.evaluate(([b, s]) => window.gatebookLab.checkFused(b, s), [
+          backend,
+          shape,
+        ] as const);
+        const label = `${backend} ${JSON.stringify(shape)}`;
+        expect(check.backend, label).toBe(backend);
+        expect(check.fused, label).toBe(true);
+        expect(check.maxRelativeError, label).toBeLessThan(1e-5);
+        expect(check.tensorsLeaked, label).toBe(0);
+      }
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('leaves no tensors behind across repeated trace runs on wasm', async () => {
     const { context, page } = await openLab();
     const { backend, counts } = await page.evaluate(() => window.gatebookLab.leakCheck('wasm', 6));
@@ -201,10 +227,12 @@ describe('tensor runtime in Chromium (lab page)', () => {
 
   it('sees long tasks when the same job trains on the main thread (the observer works)', async () => {
     const { context, page } = await openLab();
+    // Training yields to the event loop after every step, and the fused LSTM path on wasm takes
+    // about 12 ms a step here: without yields, 16 steps are one task of about 200 ms.
     const report = await page.evaluate(() =>
-      window.gatebookLab.trainOnMainThread({ epochs: 1, big: true }),
+      window.gatebookLab.trainOnMainThread({ epochs: 1, big: true, samples: 256, yieldEvery: 100 }),
     );
-    expect(report.steps).toBe(8);
+    expect(report.steps).toBe(16);
     expect(report.longTasks.filter((ms) => ms > 100).length).toBeGreaterThan(0);
     await context.close();
   });

@@ -1,11 +1,12 @@
-// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the cpu,
-// wasm and webgl backends. Written through tf.registerKernel (tfjs's extension point for new
-// kernels): the gate activations, the cell update and the output gate of a step would
-// otherwise be about ten tiny kernels, each paying a dispatch and a pass over a few kB.
+// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the cpu
+// and wasm backends, and a step as four shader programs on webgl (products included). Written
+// through tf.registerKernel (tfjs's extension point for new kernels): the gate activations, the
+// cell update and the output gate of a step would otherwise be about ten tiny kernels, each
+// paying a dispatch and a pass over a few kB.
 //
-// Layouts (batch-major, as tf.layers: the matmuls then multiply by a constant right-hand matrix,
-// which the wasm backend's XNNPACK keeps packed between calls; gate columns in STACK_ORDER
-// i, f, o, c̃):
+// cpu and wasm layouts (webgl's are with its kernels below). Batch-major, as tf.layers: the
+// matmuls then multiply by a constant right-hand matrix, which the wasm backend's XNNPACK keeps
+// packed between calls; gate columns in STACK_ORDER i, f, o, c̃:
 //   rz    [B, 4H]        the step's recurrent product h₋₁·U
 //   xz    [T·B, 4H]      every step's input product x_t·W, row t·B + b
 //   bias  [4H]
@@ -18,12 +19,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 export const LSTM_STEP_FORWARD = 'GatebookLstmStepForward';
-/** webgl: recomputes the gates from rz, xz and bias. */
-export const LSTM_STEP_BACKWARD = 'GatebookLstmStepBackward';
 /** cpu and wasm: reads the activations the forward kernel kept (`keep: true`). */
 export const LSTM_STEP_BACKWARD_SAVED = 'GatebookLstmStepBackwardSaved';
-/** webgl only: the input in an unpacked texture (the step programs read unpacked ones). */
-export const UNPACKED = 'GatebookUnpacked';
 
 export interface ForwardAttrs {
   t: number;
@@ -355,203 +352,481 @@ function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc
 }
 
 // ---------------------------------------------------------------------------------------------
-// webgl: fragment shaders in tfjs's GPGPUProgram form (one output texel per program run)
+// webgl: fragment shaders in tfjs's GPGPUProgram form, on PACKED textures (one RGBA texel holds a
+// 2 × 2 block of a matrix: rows r, r + 1 × columns c, c + 1). SwiftShader (the only WebGL on a
+// machine without a GPU) runs shaders on the CPU, where each draw call costs about 50 µs and
+// each texture fetch a few ns whatever its width, so a four-number fetch is four times cheaper
+// per number than tfjs's unpacked one-number textures, and a step should be as few draws as
+// possible that never pack or unpack anything. Layouts (H even: src/core/fast/lstm.ts pads an
+// odd H with a unit that stays zero):
+//   s     [B, 2H + 2 + D′]  the state before step t: h_{t−1} in columns 0 … H − 1, then two
+//                        columns of ones and x_t (D′ = D rounded up to even), then c_{t−1}:
+//                        the first H + 2 + D′ columns of all steps, stacked, are the left
+//                        factor of ONE product that gives ∂U, ∂b and ∂W together
+//   xr    [T, B, D′]     the input, step-major
+//   u     [H, 4H]        the recurrent kernel U, packed once per call
+//   w     [D′, 4H]       the input kernel W with D rounded up to even (a zero row), packed once
+//   bias  [1, 4H]        packed once
+//   z     [B, 4H]        a step's pre-activations h₋₁·U + x_t·W + b (kept for the backward pass)
+//   dh    [B′ + 4H, H + 2 + D′]  rows 0 … B − 1, columns 0 … H − 1: ∂h_t from the later
+//                        steps, ∂z_{t+1}·Uᵀ (+ the output's gradient), then ∂x_{t+1} =
+//                        ∂z_{t+1}·Wᵀ in columns H … H + D′ − 1; rows B′ …: the running
+//                        sum Σ_{s>t} ∂z_sᵀ·[h_{s−1}, 1, 1, x_s] (∂U, ∂b, ∂W transposed)
+//   e     [B, 5H]        a step's backward result: ∂z_t in columns 0 … 4H − 1, ∂c_{t−1} (the
+//                        part that flows to the previous step, ∂c_t·f_t) in 4H … 5H − 1
+//   dOut  [K, B, H]      the gradient reaching the layer's output, as above
+// A step is two draws forward (gates: the product and the input term; cell: c and h) and two
+// backward (dh: the product with Uᵀ; dz: ∂z and the carried ∂c).
+
+/** webgl: z = b + x_t·W + h₋₁·U for step `t` (packed; reads s, u, xr, w, bias). */
+export const LSTM_WEBGL_GATES = 'GatebookLstmWebglGates';
+/** webgl: the next state s (h and c) from z and the previous state. */
+export const LSTM_WEBGL_CELL = 'GatebookLstmWebglCell';
+/**
+ * webgl: ∂h_t = ∂z_{t+1}·Uᵀ (+ the output's gradient for step `t` with sequences), and below it
+ * the running sum of ∂zᵀ·[h, 1, 1, x] over the steps t + 1 … T − 1 (see dhProgram).
+ */
+export const LSTM_WEBGL_DH = 'GatebookLstmWebglDh';
+/** webgl: ∂z_t and the ∂c carried to step t − 1, as one [B, 5H] texture. */
+export const LSTM_WEBGL_DZ = 'GatebookLstmWebglDz';
+/** webgl only: the input as a packed texture (a no-op for one that is packed already). */
+export const PACKED = 'GatebookPacked';
+/** webgl: the same block of n packed tensors stacked as one [n, B, cols] (gatherSteps). */
+export const GATHER_STEPS = 'GatebookGatherSteps';
 
 interface WebglProgram {
   variableNames: string[];
   outputShape: number[];
   userCode: string;
+  packedInputs?: boolean;
+  packedOutput?: boolean;
   customUniforms?: { name: string; type: 'int' }[];
 }
+interface WebglTexData {
+  isPacked?: boolean;
+  texture?: { texture: WebGLTexture; texShape: [number, number] } | null;
+}
 interface WebglBackendLike {
-  texData: { get(dataId: object): { isPacked?: boolean } };
+  texData: { get(dataId: object): WebglTexData };
+  makeTensorInfo(shape: number[], dtype: 'float32'): Info;
+  uploadToGPU(dataId: object): void;
+  gpgpu: { gl: WebGL2RenderingContext; framebuffer: WebGLFramebuffer };
   incRef(dataId: object): void;
+  packTensor(info: Info): Info;
+  disposeIntermediateTensorInfo(info: Info): void;
   compileAndRun(
     program: WebglProgram,
     inputs: Info[],
     outputDtype?: 'float32',
     customUniformValues?: number[][],
+    preventEagerUnpackingOutput?: boolean,
   ): Info;
-  disposeIntermediateTensorInfo(info: Info): void;
 }
 
-// tfjs's own overflow-safe tanh (GLSL's tanh can return NaN for large arguments).
+// σ and tfjs's overflow-safe tanh on four numbers at once (GLSL's tanh can return NaN for large
+// arguments).
 const GLSL_HELPERS = `
-  float gbSigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-  float gbTanh(float x) {
-    float e2x = exp(-2.0 * abs(x));
+  vec4 gbSigmoid(vec4 x) { return 1.0 / (1.0 + exp(-x)); }
+  vec4 gbTanh(vec4 x) {
+    vec4 e2x = exp(-2.0 * abs(x));
     return sign(x) * (1.0 - e2x) / (1.0 + e2x);
   }
 `;
 
-/** The four pre-activations of unit j, batch row b, at step `t` (a uniform). */
-const glslPre = (H: number) => {
-  const rz = (col: string) => `getRZ(b, ${col})`;
-  const xz = (col: string) => `getXZ(t * B + b, ${col})`;
-  return `
-    float i = gbSigmoid(${rz('j')} + ${xz('j')} + getBias(j));
-    float f = gbSigmoid(${rz(`${H} + j`)} + ${xz(`${H} + j`)} + getBias(${H} + j));
-    float o = gbSigmoid(${rz(`${2 * H} + j`)} + ${xz(`${2 * H} + j`)} + getBias(${2 * H} + j));
-    float g = gbTanh(${rz(`${3 * H} + j`)} + ${xz(`${3 * H} + j`)} + getBias(${3 * H} + j));`;
-};
-
 const STEP_UNIFORM = [{ name: 'gbStep', type: 'int' as const }];
 
-function webglForwardPrograms(H: number, B: number): [WebglProgram, WebglProgram] {
-  const c: WebglProgram = {
-    variableNames: ['RZ', 'XZ', 'Bias', 'CPrev'],
-    outputShape: [B, H],
-    customUniforms: STEP_UNIFORM,
-    userCode: `${GLSL_HELPERS}
-      void main() {
-        ivec2 coords = getOutputCoords();
-        int t = gbStep;
-        int b = coords.x;
-        int j = coords.y;
-        const int B = ${B};
-        ${glslPre(H)}
-        setOutput(f * getCPrev(b, j) + i * g);
-      }`,
-  };
-  const h: WebglProgram = {
-    variableNames: ['RZ', 'XZ', 'Bias', 'C'],
-    outputShape: [B, H],
-    customUniforms: STEP_UNIFORM,
-    userCode: `${GLSL_HELPERS}
-      void main() {
-        ivec2 coords = getOutputCoords();
-        int t = gbStep;
-        int b = coords.x;
-        int j = coords.y;
-        const int B = ${B};
-        float o = gbSigmoid(getRZ(b, ${2 * H} + j) + getXZ(t * B + b, ${2 * H} + j) +
-          getBias(${2 * H} + j));
-        setOutput(o * gbTanh(getC(b, j)));
-      }`,
-  };
-  return [c, h];
+/** A packed program (packed inputs, packed output) with the step as a uniform. */
+const packedProgram = (
+  variableNames: string[],
+  outputShape: number[],
+  main: string,
+): WebglProgram => ({
+  variableNames,
+  outputShape,
+  packedInputs: true,
+  packedOutput: true,
+  customUniforms: STEP_UNIFORM,
+  userCode: `${GLSL_HELPERS}
+    void main() {
+      ivec2 rc = getOutputCoords();
+      int b = rc.x;
+      int col = rc.y;
+      int t = gbStep;
+      ${main}
+    }`,
+});
+
+// Each output texel below is a 2 × 2 block (rows b, b + 1; columns col, col + 1), and every
+// block it reads starts at an even row and column, so each fetch is one texel.
+
+/**
+ * z = b + x_t·W + h₋₁·U, two k at a time: each pair is one block of x (or h) and one of W (or U).
+ */
+function gatesProgram(B: number, H: number, D2: number): WebglProgram {
+  return packedProgram(
+    ['S', 'U', 'XR', 'W', 'Bias'],
+    [B, 4 * H],
+    `
+      vec2 bias = getBias(0, col).xy;
+      vec4 acc = vec4(bias, bias);
+      for (int d = 0; d < ${D2}; d += 2) {
+        vec4 x = getXR(t, b, d);
+        vec4 w = getW(d, col);
+        acc += x.xxzz * w.xyxy + x.yyww * w.zwzw;
+      }
+      for (int k = 0; k < ${H}; k += 2) {
+        vec4 h = getS(b, k);
+        vec4 u = getU(k, col);
+        acc += h.xxzz * u.xyxy + h.yyww * u.zwzw;
+      }
+      setOutput(acc);`,
+  );
 }
 
 /**
- * The backward step's programs: `dz` [B, 4H] (each texel picks its gate's column block) and
- * `dcPrev` [B, H]. `hasRec` false at the last step (no gradient from a later step yet).
+ * The cell: the next state's texel of h, of c (both compute c), or of its constant columns
+ * (ones, and x_{t+1} for the weight gradients; zeros after the last step).
  */
-function webglBackwardPrograms(
-  H: number,
-  B: number,
-  T: number,
-  sequences: boolean,
-  hasRec: boolean,
-): [WebglProgram, WebglProgram] {
-  const K = sequences ? T + 1 : 2;
-  const names = ['RZ', 'XZ', 'Bias', 'CPrev', 'C', 'DOut', ...(hasRec ? ['DhRec', 'DcNext'] : [])];
-  // Each texel of ∂z computes only what its gate needs (i: c̃, i, ∂c; f: c₋₁, f, ∂c; o: ∂h,
-  // tanh c, o; c̃: ∂c, i, c̃), so the 4H columns do not all pay for four activations.
-  const pre = (gate: number) =>
-    `getRZ(b, ${gate * H} + j) + getXZ(t * B + b, ${gate * H} + j) + getBias(${gate * H} + j)`;
-  const dh = `
-    float dh = ${hasRec ? 'getDhRec(b, j)' : '0.0'};
-    ${sequences ? 'dh += getDOut(t, b, j);' : hasRec ? '' : 'dh += getDOut(0, b, j);'}
-    float tc = gbTanh(getC(b, j));`;
-  const dc = `
-    float o = gbSigmoid(${pre(2)});
-    float dc = ${hasRec ? 'getDcNext(b, j)' : `getDOut(${K - 1}, b, j)`} + dh * o * (1.0 - tc * tc);`;
-  const dz: WebglProgram = {
-    variableNames: names,
-    outputShape: [B, 4 * H],
-    customUniforms: STEP_UNIFORM,
-    userCode: `${GLSL_HELPERS}
-      void main() {
-        ivec2 coords = getOutputCoords();
-        int t = gbStep;
-        int b = coords.x;
-        int col = coords.y;
-        int gate = col / ${H};
-        int j = col - gate * ${H};
-        const int B = ${B};
-        ${dh}
-        float value;
-        if (gate == 2) {
-          float o = gbSigmoid(${pre(2)});
-          value = dh * tc * o * (1.0 - o);
+function cellProgram(B: number, H: number, width: number, T: number): WebglProgram {
+  const c0 = width - H;
+  return packedProgram(
+    ['Z', 'S', 'XR'],
+    [B, width],
+    `
+      if (col >= ${H} && col < ${c0}) {
+        if (col < ${H + 2}) {
+          setOutput(vec4(1.0));
         } else {
-          ${dc}
-          if (gate == 1) {
-            float f = gbSigmoid(${pre(1)});
-            value = dc * getCPrev(b, j) * f * (1.0 - f);
-          } else {
-            float i = gbSigmoid(${pre(0)});
-            float g = gbTanh(${pre(3)});
-            value = gate == 0 ? dc * g * i * (1.0 - i) : dc * i * (1.0 - g * g);
-          }
+          setOutput(t + 1 < ${T} ? getXR(t + 1, b, col - ${H + 2}) : vec4(0.0));
         }
-        setOutput(value);
+        return;
+      }
+      bool isC = col >= ${c0};
+      int j = isC ? col - ${c0} : col;
+      vec4 i = gbSigmoid(getZ(b, j));
+      vec4 f = gbSigmoid(getZ(b, ${H} + j));
+      vec4 g = gbTanh(getZ(b, ${3 * H} + j));
+      vec4 c = f * getS(b, ${c0} + j) + i * g;
+      if (isC) {
+        setOutput(c);
+      } else {
+        setOutput(gbSigmoid(getZ(b, ${2 * H} + j)) * gbTanh(c));
       }`,
-  };
-  const dcPrev: WebglProgram = {
-    variableNames: names,
-    outputShape: [B, H],
-    customUniforms: STEP_UNIFORM,
-    userCode: `${GLSL_HELPERS}
-      void main() {
-        ivec2 coords = getOutputCoords();
-        int t = gbStep;
-        int b = coords.x;
-        int j = coords.y;
-        const int B = ${B};
-        ${dh}
-        ${dc}
-        setOutput(dc * gbSigmoid(${pre(1)}));
-      }`,
-  };
-  return [dz, dcPrev];
+  );
 }
 
 /**
- * tfjs's webgl matmuls write packed textures (2×2 numbers a texel). A program that reads an
- * input unpacked makes an unpacked copy of it at every call; for the stacked inputs that every
- * step reads (hundreds of kB), this kernel makes that copy once, before the loop.
+ * Rows 0 … B − 1: ∂h = Σ_c ∂z[:, c]·U[j, c] over the 4H columns of e (its ∂z part), two at a
+ * time; plus the output's gradient for step t (`out`: with sequences, every step but the
+ * virtual step −1); in columns H … H + D′ − 1 ∂x_{t+1} = ∂z_{t+1}·Wᵀ. Rows B′ … B′ + 4H − 1 (B′ = B rounded up to even): the running sum over
+ * the steps done so far of ∂z_sᵀ·[h_{s−1}, 1, 1, x_s], from the step's e and state (`SN`) and,
+ * after the first, the previous sum (`acc`): transposed, it holds ∂U, ∂b and ∂W at the end.
  */
-const webglUnpacked: tf.KernelFunc = ({ inputs, backend }) => {
+function dhProgram(
+  B: number,
+  H: number,
+  D2: number,
+  width: number,
+  out: boolean,
+  acc: boolean,
+): WebglProgram {
+  const B2 = B + (B % 2);
+  const names = ['E', 'U', 'SN', 'W', ...(out ? ['DOut'] : []), ...(acc ? ['Acc'] : [])];
+  // With an odd B the last row pair's second row is padding, whose contents are undefined.
+  const lastPair = B % 2 === 1 ? `if (r == ${B - 1}) { e.zw = vec2(0.0); sn.zw = vec2(0.0); }` : '';
+  return packedProgram(
+    names,
+    [B2 + 4 * H, width],
+    `
+      if (b < ${B2}) {
+        if (col >= ${H}) {
+          // Columns H … H + D′ − 1: ∂x_{t+1} = ∂z_{t+1}·Wᵀ.
+          vec4 dx = vec4(0.0);
+          if (col < ${H + D2}) {
+            for (int c = 0; c < ${4 * H}; c += 2) {
+              vec4 dz = getE(b, c);
+              vec4 w = getW(col - ${H}, c);
+              dx += dz.xxzz * w.xzxz + dz.yyww * w.ywyw;
+            }
+          }
+          setOutput(dx);
+          return;
+        }
+        vec4 dh = ${out ? 'getDOut(t, b, col)' : 'vec4(0.0)'};
+        for (int c = 0; c < ${4 * H}; c += 2) {
+          vec4 dz = getE(b, c);
+          vec4 u = getU(col, c);
+          dh += dz.xxzz * u.xzxz + dz.yyww * u.ywyw;
+        }
+        setOutput(dh);
+        return;
+      }
+      int c = b - ${B2};
+      vec4 sum = ${acc ? 'getAcc(b, col)' : 'vec4(0.0)'};
+      for (int r = 0; r < ${B}; r += 2) {
+        vec4 e = getE(r, c);
+        vec4 sn = getSN(r, col);
+        ${lastPair}
+        sum += e.xxyy * sn.xyxy + e.zzww * sn.zwzw;
+      }
+      setOutput(sum);`,
+  );
+}
+
+/**
+ * ∂z_t and the carried ∂c_t·f_t. `rec`: a later step exists (∂h from DH, ∂c from ENext);
+ * at the last step both come from the output's gradient (slot `hSlot`, and the c slot K − 1).
+ */
+function dzProgram(
+  B: number,
+  H: number,
+  c0: number,
+  K: number,
+  rec: boolean,
+  hSlot: number,
+): WebglProgram {
+  const names = ['Z', 'SPrev', 'S', ...(rec ? ['DH', 'ENext'] : ['DOut'])];
+  const dh = rec ? 'getDH(b, j)' : hSlot >= 0 ? `getDOut(${hSlot}, b, j)` : 'vec4(0.0)';
+  const carry = rec ? `getENext(b, ${4 * H} + j)` : `getDOut(${K - 1}, b, j)`;
+  return packedProgram(
+    names,
+    [B, 5 * H],
+    `
+      int gate = col / ${H};
+      int j = col - gate * ${H};
+      vec4 dh = ${dh};
+      vec4 o = gbSigmoid(getZ(b, ${2 * H} + j));
+      vec4 tc = gbTanh(getS(b, ${c0} + j));
+      vec4 value;
+      if (gate == 2) {
+        value = dh * tc * o * (1.0 - o);
+      } else {
+        vec4 dc = ${carry} + dh * o * (1.0 - tc * tc);
+        if (gate == 1 || gate == 4) {
+          vec4 f = gbSigmoid(getZ(b, ${H} + j));
+          value = gate == 4 ? dc * f : dc * getSPrev(b, ${c0} + j) * f * (1.0 - f);
+        } else {
+          vec4 i = gbSigmoid(getZ(b, j));
+          vec4 g = gbTanh(getZ(b, ${3 * H} + j));
+          value = gate == 0 ? dc * g * i * (1.0 - i) : dc * i * (1.0 - g * g);
+        }
+      }
+      setOutput(value);`,
+  );
+}
+
+export interface WebglStepAttrs {
+  t: number;
+  T?: number;
+  sequences?: boolean;
+}
+
+const run = (gl: WebglBackendLike, program: WebglProgram, inputs: Info[], t: number) =>
+  gl.compileAndRun(program, inputs, 'float32', [[t]], true);
+
+const webglGates: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { s, u, xr, w, bias } = inputs as Record<string, Info>;
+  const B = s!.shape[0]!;
+  const H = u!.shape[0]!;
+  const gl = backend as unknown as WebglBackendLike;
+  const program = gatesProgram(B, H, xr!.shape[2]!);
+  return run(gl, program, [s!, u!, xr!, w!, bias!], (attrs as unknown as WebglStepAttrs).t);
+};
+
+const webglCell: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { z, s, xr } = inputs as Record<string, Info>;
+  const [B, width] = s!.shape as [number, number];
+  const gl = backend as unknown as WebglBackendLike;
+  const program = cellProgram(B, z!.shape[1]! / 4, width, xr!.shape[0]!);
+  return run(gl, program, [z!, s!, xr!], (attrs as unknown as WebglStepAttrs).t);
+};
+
+const webglDh: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { e, u, sNext, w, dOut, acc } = inputs as Record<string, Info | undefined>;
+  const [B, width] = sNext!.shape as [number, number];
+  const H = u!.shape[0]!;
+  const gl = backend as unknown as WebglBackendLike;
+  const program = dhProgram(B, H, w!.shape[0]!, width - H, dOut !== undefined, acc !== undefined);
+  const ins = [e!, u!, sNext!, w!, ...(dOut ? [dOut] : []), ...(acc ? [acc] : [])];
+  return run(gl, program, ins, (attrs as unknown as WebglStepAttrs).t);
+};
+
+const webglDz: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { z, sPrev, s, dOut, dh, eNext } = inputs as Record<string, Info | undefined>;
+  const { t, T, sequences } = attrs as unknown as WebglStepAttrs;
+  const [B, width] = s!.shape as [number, number];
+  const H = z!.shape[1]! / 4;
+  const rec = dh !== undefined && eNext !== undefined;
+  const K = rec ? 0 : dOut!.shape[0]!;
+  // The output's gradient for h_t at the last step: its own slot, or slot 0 without sequences.
+  const hSlot = sequences ? t : t === (T ?? 0) - 1 ? 0 : -1;
+  const gl = backend as unknown as WebglBackendLike;
+  const ins = [z!, sPrev!, s!, ...(rec ? [dh!, eNext!] : [dOut!])];
+  return run(gl, dzProgram(B, H, width - H, K, rec, hSlot), ins, t);
+};
+
+/**
+ * At most this many inputs a gather program reads (tfjs's WEBGL_MAX_TEXTURES_IN_SHADER is at
+ * least 16 where WebGL 2 runs). Each texel takes one branch of the chain, so a program costs
+ * about one fetch a texel however many inputs it has (tf.stack of packed tensors, by contrast,
+ * reshapes every input into one row first: about 250 ms for 100 steps on SwiftShader).
+ */
+const GATHER_FAN_IN = 12;
+
+/** Stacks `parts` ([n_i, B, cols] packed; `flat`: [B, ≥ cols] each, n_i = 1) along axis 0. */
+function gatherProgram(
+  counts: number[],
+  B: number,
+  cols: number,
+  from: number,
+  flat: boolean,
+): WebglProgram {
+  const names = counts.map((_, k) => `P${k}`);
+  let offset = 0;
+  const chain = counts
+    .map((n, k) => {
+      const read = flat ? `getP${k}(b, ${from} + c)` : `getP${k}(i - ${offset}, b, c)`;
+      offset += n;
+      return `${k > 0 ? 'else ' : ''}if (i < ${offset}) v = ${read};`;
+    })
+    .join('\n');
+  return {
+    variableNames: names,
+    outputShape: [offset, B, cols],
+    packedInputs: true,
+    packedOutput: true,
+    userCode: `
+      void main() {
+        ivec3 coords = getOutputCoords();
+        int i = coords.x;
+        int b = coords.y;
+        int c = coords.z;
+        vec4 v = vec4(0.0);
+        ${chain}
+        setOutput(v);
+      }`,
+  };
+}
+
+interface GatherAttrs {
+  rows: number;
+  cols: number;
+  from: number;
+}
+
+const copyFramebuffers = new WeakMap<object, WebGLFramebuffer>();
+
+/**
+ * The gather as texture copies (glCopyTexSubImage2D, no shader): a step's rows are whole rows
+ * of its texture when B is even and tfjs laid the textures out as plain [rows/2, cols/2]
+ * texel grids (the usual case; tfjs reshapes only textures beyond the size limit). About 5 ms
+ * for 100 steps on SwiftShader, where the shader gather takes about 30. Null when the layout
+ * does not allow it.
+ */
+function copyGather(
+  gl: WebglBackendLike,
+  list: Info[],
+  B: number,
+  cols: number,
+  from: number,
+): Info | null {
+  if (B % 2 === 1 || cols % 2 === 1 || from % 2 === 1) return null;
+  const half = (n: number) => Math.ceil(n / 2);
+  const sources = list.map((info) => gl.texData.get(info.dataId));
+  const plain = sources.every(
+    (data, k) =>
+      data.isPacked === true &&
+      data.texture != null &&
+      data.texture.texShape[0] === half(list[k]!.shape[0]!) &&
+      data.texture.texShape[1] === half(list[k]!.shape[1]!),
+  );
+  if (!plain) return null;
+  const out = gl.makeTensorInfo([list.length, B, cols], 'float32');
+  const outData = gl.texData.get(out.dataId);
+  outData.isPacked = true;
+  gl.uploadToGPU(out.dataId);
+  const target = outData.texture;
+  if (!target || target.texShape[0] !== (list.length * B) / 2 || target.texShape[1] !== cols / 2) {
+    gl.disposeIntermediateTensorInfo(out);
+    return null;
+  }
+  const ctx = gl.gpgpu.gl;
+  let framebuffer = copyFramebuffers.get(gl);
+  if (!framebuffer) {
+    framebuffer = ctx.createFramebuffer();
+    copyFramebuffers.set(gl, framebuffer);
+  }
+  ctx.bindFramebuffer(ctx.READ_FRAMEBUFFER, framebuffer);
+  ctx.bindTexture(ctx.TEXTURE_2D, target.texture);
+  sources.forEach((data, k) => {
+    ctx.framebufferTexture2D(
+      ctx.READ_FRAMEBUFFER,
+      ctx.COLOR_ATTACHMENT0,
+      ctx.TEXTURE_2D,
+      data.texture!.texture,
+      0,
+    );
+    ctx.copyTexSubImage2D(ctx.TEXTURE_2D, 0, 0, (k * B) / 2, from / 2, 0, cols / 2, B / 2);
+  });
+  ctx.framebufferTexture2D(ctx.READ_FRAMEBUFFER, ctx.COLOR_ATTACHMENT0, ctx.TEXTURE_2D, null, 0);
+  ctx.bindTexture(ctx.TEXTURE_2D, null);
+  // tfjs binds its own framebuffer before each draw and read; leave it bound as it expects.
+  ctx.bindFramebuffer(ctx.FRAMEBUFFER, gl.gpgpu.framebuffer);
+  return out;
+}
+
+const webglGather: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const list = Object.keys(inputs)
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map((name) => (inputs as Record<string, Info>)[name]!);
+  const { rows: B, cols, from } = attrs as unknown as GatherAttrs;
+  const gl = backend as unknown as WebglBackendLike;
+  const copied = copyGather(gl, list, B, cols, from);
+  if (copied) return copied;
+  const leaves: Info[] = [];
+  for (let k = 0; k < list.length; k += GATHER_FAN_IN) {
+    const group = list.slice(k, k + GATHER_FAN_IN);
+    const program = gatherProgram(
+      group.map(() => 1),
+      B,
+      cols,
+      from,
+      true,
+    );
+    leaves.push(gl.compileAndRun(program, group, 'float32', undefined, true));
+  }
+  let level = leaves;
+  while (level.length > 1) {
+    const next: Info[] = [];
+    for (let k = 0; k < level.length; k += GATHER_FAN_IN) {
+      const group = level.slice(k, k + GATHER_FAN_IN);
+      if (group.length === 1) {
+        next.push(group[0]!);
+        continue;
+      }
+      const program = gatherProgram(
+        group.map((p) => p.shape[0]!),
+        B,
+        cols,
+        0,
+        false,
+      );
+      next.push(gl.compileAndRun(program, group, 'float32', undefined, true));
+      for (const part of group) gl.disposeIntermediateTensorInfo(part);
+    }
+    level = next;
+  }
+  return level[0]!;
+};
+
+const webglPacked: tf.KernelFunc = ({ inputs, backend }) => {
   const { x } = inputs as Record<string, Info>;
   const gl = backend as unknown as WebglBackendLike;
-  if (!gl.texData.get(x!.dataId).isPacked) {
+  if (gl.texData.get(x!.dataId).isPacked) {
     gl.incRef(x!.dataId);
     return { dataId: x!.dataId, shape: x!.shape, dtype: x!.dtype };
   }
-  const copy: WebglProgram = {
-    variableNames: ['A'],
-    outputShape: x!.shape,
-    userCode: `void main() { setOutput(getAAtOutCoords()); }`,
-  };
-  return gl.compileAndRun(copy, [x!], 'float32');
-};
-
-const webglForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-  const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
-  const { t } = attrs as unknown as ForwardAttrs;
-  const [B, H] = cPrev!.shape as [number, number];
-  const gl = backend as unknown as WebglBackendLike;
-  const [cProgram, hProgram] = webglForwardPrograms(H, B);
-  const c = gl.compileAndRun(cProgram, [rz!, xz!, bias!, cPrev!], 'float32', [[t]]);
-  const h = gl.compileAndRun(hProgram, [rz!, xz!, bias!, c], 'float32', [[t]]);
-  return [c, h];
-};
-
-const webglBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
-  const { rz, xz, bias, cPrev, c, dOut, dhRec, dcNext } = inputs as Record<
-    string,
-    Info | undefined
-  >;
-  const { t, T, sequences } = attrs as unknown as BackwardAttrs;
-  const [B, H] = c!.shape as [number, number];
-  const gl = backend as unknown as WebglBackendLike;
-  const hasRec = dhRec !== undefined && dcNext !== undefined;
-  const [dzProgram, dcProgram] = webglBackwardPrograms(H, B, T, sequences, hasRec);
-  const ins = [rz!, xz!, bias!, cPrev!, c!, dOut!, ...(hasRec ? [dhRec!, dcNext!] : [])];
-  const dz = gl.compileAndRun(dzProgram, ins, 'float32', [[t]]);
-  const dc = gl.compileAndRun(dcProgram, ins, 'float32', [[t]]);
-  return [dz, dc];
+  return gl.packTensor(x!);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -570,9 +845,12 @@ const IMPLEMENTATIONS: Record<string, [string, tf.KernelFunc][]> = {
     [LSTM_STEP_BACKWARD_SAVED, arrayBackward(wasm)],
   ],
   webgl: [
-    [LSTM_STEP_FORWARD, webglForward],
-    [LSTM_STEP_BACKWARD, webglBackward],
-    [UNPACKED, webglUnpacked],
+    [LSTM_WEBGL_GATES, webglGates],
+    [LSTM_WEBGL_CELL, webglCell],
+    [LSTM_WEBGL_DH, webglDh],
+    [LSTM_WEBGL_DZ, webglDz],
+    [PACKED, webglPacked],
+    [GATHER_STEPS, webglGather],
   ],
 };
 
@@ -594,37 +872,70 @@ export function registerLstmKernels(): void {
 const has = (kernelName: string, backend: string) =>
   tf.getKernel(kernelName, backend) !== undefined;
 
+/** Whether the active backend runs the webgl step kernels (packed layouts, four per step). */
+export function webglKernelsActive(): boolean {
+  registerLstmKernels();
+  return has(LSTM_WEBGL_GATES, tf.getBackend());
+}
+
 /** Whether the active backend has the fused step kernels (cpu, wasm, webgl do). */
 export function lstmKernelsAvailable(): boolean {
   registerLstmKernels();
   const backend = tf.getBackend();
+  if (backend === undefined) return false;
   return (
-    backend !== undefined &&
-    has(LSTM_STEP_FORWARD, backend) &&
-    (has(LSTM_STEP_BACKWARD, backend) || has(LSTM_STEP_BACKWARD_SAVED, backend))
+    (has(LSTM_STEP_FORWARD, backend) && has(LSTM_STEP_BACKWARD_SAVED, backend)) ||
+    has(LSTM_WEBGL_GATES, backend)
   );
 }
 
 /**
  * Whether the active backend's forward kernel keeps the activations for a backward kernel
  * that reads them (cpu and wasm: their kernels are JavaScript loops, where each exponential
- * costs about as much as the rest of a unit's arithmetic), or recomputes them (webgl).
+ * costs about as much as the rest of a unit's arithmetic).
  */
 export function keepsActivations(): boolean {
   return has(LSTM_STEP_BACKWARD_SAVED, tf.getBackend());
 }
 
-/** `x` as the step kernels read it best: on webgl an unpacked texture, elsewhere `x` itself. */
-export function unpacked<T extends tf.Tensor>(x: T): T {
-  if (tf.getKernel(UNPACKED, tf.getBackend()) === undefined) return x;
-  return tf.engine().runKernel(UNPACKED, { x } as unknown as tf.NamedTensorMap) as T;
+/** `x` in a packed texture (webgl; one kernel, a no-op when it is packed already). */
+export function packed<T extends tf.Tensor>(x: T): T {
+  return tf.engine().runKernel(PACKED, { x } as unknown as tf.NamedTensorMap) as T;
+}
+
+/**
+ * Rows 0 … B − 1 and columns from … from + cols − 1 of each of `steps` (packed, B or more rows
+ * each) as one [n, B, cols].
+ */
+export function gatherSteps(steps: tf.Tensor2D[], B: number, cols: number, from = 0): tf.Tensor3D {
+  const inputs: Record<string, tf.Tensor> = {};
+  steps.forEach((step, k) => (inputs[`x${k}`] = step));
+  return tf
+    .engine()
+    .runKernel(
+      GATHER_STEPS,
+      inputs as unknown as tf.NamedTensorMap,
+      { rows: B, cols, from } as unknown as tf.NamedAttrMap,
+    ) as tf.Tensor3D;
+}
+
+/** A registered kernel with one output, through the engine (counted and profiled as one). */
+export function runKernel1(
+  name: string,
+  inputs: Record<string, tf.Tensor>,
+  attrs: WebglStepAttrs | Record<string, never> = {},
+): tf.Tensor2D {
+  const out = tf
+    .engine()
+    .runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs as unknown as tf.NamedAttrMap);
+  return (Array.isArray(out) ? out[0] : out) as tf.Tensor2D;
 }
 
 /** Runs a registered kernel through the engine (so it is counted, profiled and taped as one). */
 export function runStepKernel(
   name: string,
   inputs: Record<string, tf.Tensor>,
-  attrs: ForwardAttrs | BackwardAttrs,
+  attrs: ForwardAttrs | BackwardAttrs | WebglStepAttrs,
 ): tf.Tensor2D[] {
   return tf
     .engine()
