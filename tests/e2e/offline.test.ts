@@ -86,7 +86,11 @@ describe('offline use (service worker)', () => {
     expect(await status.innerText()).toContain('오프라인');
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
-      return document.fonts.check('16px "Noto Sans KR"', '순환 신경망');
+      // The book's own Korean face (cut from Noto Sans KR) draws the book's Hangul.
+      const bookFace = [...document.fonts].some(
+        (face) => face.family.replace(/["']/g, '') === 'Gatebook KR' && face.status === 'loaded',
+      );
+      return bookFace && document.fonts.check('16px "Gatebook KR"', '순환 신경망');
     });
     expect(fontLoaded).toBe(true);
 

@@ -39,9 +39,34 @@ describe('home page in Chromium', () => {
     await page.getByRole('heading', { name: '목차' }).waitFor();
     const fontLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
-      return document.fonts.check('16px "Noto Sans KR"', '순환 신경망');
+      // The book's own Korean face (cut from Noto Sans KR) draws the book's Hangul.
+      const bookFace = [...document.fonts].some(
+        (face) => face.family.replace(/["']/g, '') === 'Gatebook KR' && face.status === 'loaded',
+      );
+      return bookFace && document.fonts.check('16px "Gatebook KR"', '순환 신경망');
     });
     expect(fontLoaded).toBe(true);
+    await context.close();
+  });
+
+  it('opens a linked lesson with its content preloaded and only the book’s own Korean face', async () => {
+    const { context, page } = await openPage(browser, '#/lessons/lstm?lang=ko');
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.woff2')) fonts.push(request.url().split('/').pop()!);
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'LSTM의 게이트' }).waitFor();
+    expect(await page.locator('head script[async][src*="lesson-preload-"]').count()).toBe(1);
+    // The async preload script asked for the Korean LSTM lesson's chunk before the app routed.
+    const preloaded = await page
+      .locator('head link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href.split('/').pop()));
+    expect(preloaded.some((name) => /^ko-[\w-]+\.js$/.test(name!))).toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    expect(fonts.some((name) => name.startsWith('gatebook-kr-400'))).toBe(true);
+    // Noto Sans KR's unicode-range slices are for text the book does not contain: none yet.
+    expect(fonts.filter((name) => /^noto-sans-kr-\d+-/.test(name))).toEqual([]);
     await context.close();
   });
 
