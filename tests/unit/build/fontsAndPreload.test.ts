@@ -57,7 +57,12 @@ describe('lesson preloading', () => {
     const added: { rel: string; as?: string; href: string }[] = [];
     const run = (hash: string, stored: string | null) => {
       added.length = 0;
-      const script = preloadScript(lessonFiles(bundle), ['assets/KaTeX_Main.woff2'], './');
+      const script = preloadScript(
+        lessonFiles(bundle),
+        ['assets/KaTeX_Main.woff2'],
+        ['assets/gatebook-kr-700.woff2'],
+        './',
+      );
       const document = {
         createElement: () => ({}),
         head: {
@@ -77,9 +82,11 @@ describe('lesson preloading', () => {
       'preload:style ./assets/katex.css',
       'modulepreload ./assets/shared.js',
       'preload:font ./assets/KaTeX_Main.woff2',
+      'preload:font ./assets/gatebook-kr-700.woff2',
     ]);
-    expect(run('#/lessons/lstm', 'ko')).toHaveLength(4);
+    expect(run('#/lessons/lstm', 'ko')).toHaveLength(5);
     expect(run('#/lessons/lstm', 'en')).toEqual([]);
-    expect(run('#/', null)).toEqual([]);
+    expect(run('#/', null)).toEqual(['preload:font ./assets/gatebook-kr-700.woff2']);
+    expect(run('#/?lang=en', 'ko')).toEqual([]);
   });
 });
