@@ -37,11 +37,11 @@ describe('the GRU lesson', () => {
       );
       expect(container.querySelectorAll('.prose .katex').length).toBeGreaterThan(30);
       expect(container.querySelector('.katex-error')).toBeNull();
-      expect(await screen.findByRole('img', { name: /GRU/ }, { timeout: 15_000 })).toBeVisible();
-      expect(await screen.findByTestId('gru-compare', {}, { timeout: 15_000 })).toBeVisible();
-      expect(await screen.findByTestId('gru-tensors', {}, { timeout: 15_000 })).toBeVisible();
-      expect(await screen.findByTestId('gru-race-table', {}, { timeout: 15_000 })).toBeVisible();
-    });
+      expect(await screen.findByRole('img', { name: /GRU/ }, { timeout: 30_000 })).toBeVisible();
+      expect(await screen.findByTestId('gru-compare', {}, { timeout: 30_000 })).toBeVisible();
+      expect(await screen.findByTestId('gru-tensors', {}, { timeout: 30_000 })).toBeVisible();
+      expect(await screen.findByTestId('gru-race-table', {}, { timeout: 30_000 })).toBeVisible();
+    }, 60_000);
   }
 
   it('has the same structure and the same widgets (with the same ids) in both languages', () => {

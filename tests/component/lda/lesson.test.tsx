@@ -20,13 +20,13 @@ describe('the LDA lesson', () => {
       expect(container.querySelectorAll('.prose .katex').length).toBeGreaterThan(20);
       expect(container.querySelector('.katex-error')).toBeNull();
       expect(
-        await screen.findByTestId('lda-story-theta', {}, { timeout: 15_000 }),
+        await screen.findByTestId('lda-story-theta', {}, { timeout: 30_000 }),
       ).toBeInTheDocument();
       expect(
         await screen.findByRole(
           'button',
           { name: lang === 'ko' ? '학습 시작' : 'Train' },
-          { timeout: 15_000 },
+          { timeout: 30_000 },
         ),
       ).toBeInTheDocument();
       // The lazy widgets and KaTeX take a while to load on a busy machine.

@@ -38,18 +38,18 @@ describe('the LSTM lesson', () => {
       expect(container.querySelectorAll('.prose .katex').length).toBeGreaterThan(40);
       expect(container.querySelector('.katex-error')).toBeNull();
       expect(
-        await screen.findByRole('img', { name: /LSTM/ }, { timeout: 15_000 }),
+        await screen.findByRole('img', { name: /LSTM/ }, { timeout: 30_000 }),
       ).toBeInTheDocument();
-      expect(await screen.findByTestId('lstm-step-table', {}, { timeout: 15_000 })).toBeVisible();
-      expect(await screen.findByTestId('lstm-predictions', {}, { timeout: 15_000 })).toBeVisible();
+      expect(await screen.findByTestId('lstm-step-table', {}, { timeout: 30_000 })).toBeVisible();
+      expect(await screen.findByTestId('lstm-predictions', {}, { timeout: 30_000 })).toBeVisible();
       expect(
         await screen.findByRole(
           'heading',
           { level: 3, name: lang === 'ko' ? '스스로 확인하기' : 'Check yourself' },
-          { timeout: 15_000 },
+          { timeout: 30_000 },
         ),
       ).toBeVisible();
-    });
+    }, 60_000);
   }
 
   it('has the same structure and the same widgets (with the same ids) in both languages', () => {

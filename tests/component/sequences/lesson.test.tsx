@@ -25,13 +25,13 @@ describe('the opening lesson', () => {
       );
       expect(container.querySelectorAll('.katex').length).toBeGreaterThan(30);
       expect(container.querySelector('.katex-error')).toBeNull();
-      expect(await screen.findByRole('img', {}, { timeout: 10_000 })).toHaveAttribute(
+      expect(await screen.findByRole('img', {}, { timeout: 30_000 })).toHaveAttribute(
         'aria-label',
         expect.stringContaining(lang === 'ko' ? '다대일' : 'many-to-one'),
       );
-      expect(await screen.findByTestId('act-dfx', {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect(await screen.findByTestId('act-dfx', {}, { timeout: 30_000 })).toBeInTheDocument();
       expect(container.querySelectorAll(':is(.prose, .prose-section) > dl > dt')).toHaveLength(4);
-    });
+    }, 60_000);
   }
 
   it('has the same structure in both languages', () => {
