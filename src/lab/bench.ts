@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createRng, multiplicationTask } from '../core';
 import { fastLstmAvailable } from '../core/fast/lstm';
 import {
+  cpuProductTransposed,
   LSTM_CPU_GRADS,
   LSTM_CPU_STEP,
   LSTM_CPU_STEP_BACKWARD,
@@ -321,6 +322,11 @@ export interface Calibration {
   backend: string;
   /** Arithmetic rate of one large matrix product (GFLOP/s). */
   matmulGflops: number;
+  /**
+   * cpu: the same product through the loop the core's cpu kernels multiply with (they run no
+   * BatchMatMul); null on other backends.
+   */
+  coreMatmulGflops: number | null;
   /** Bytes per second (GB/s) an element-wise add over large tensors reads and writes. */
   streamGBps: number;
   /** Wall time of one kernel on a one-number tensor: the fixed cost of a dispatch (µs). */
@@ -347,6 +353,18 @@ async function timeMs(work: () => tf.Tensor, repeats: number): Promise<number> {
     }
     await last!.data();
     last!.dispose();
+    best = Math.min(best, (performance.now() - started) / repeats);
+  }
+  return best;
+}
+
+/** The best of five timings of `repeats` synchronous calls of `work` (ms per call). */
+function bestMs(work: () => unknown, repeats: number): number {
+  work();
+  let best = Infinity;
+  for (let trial = 0; trial < 5; trial++) {
+    const started = performance.now();
+    for (let k = 0; k < repeats; k++) work();
     best = Math.min(best, (performance.now() - started) / repeats);
   }
   return best;
@@ -387,10 +405,17 @@ export async function calibrate(): Promise<Calibration> {
         tf.env().set('WEBGL_CPU_FORWARD', cpuForward);
       }
     }
+    let coreMatmulGflops: number | null = null;
+    if (tf.getBackend() === 'cpu') {
+      const [x, y] = [a.dataSync(), b.dataSync()] as [Float32Array, Float32Array];
+      const coreMs = bestMs(() => cpuProductTransposed(x, y, [n, n, n]), 4);
+      coreMatmulGflops = (2 * n * n * n) / coreMs / 1e6;
+    }
     return {
       backend: tf.getBackend(),
       drawUs,
       matmulGflops: (2 * n * n * n) / matmulMs / 1e6,
+      coreMatmulGflops,
       streamGBps: (3 * 4 * size) / streamMs / 1e6,
       tinyKernelUs: (1000 * tinyMs) / tinyRepeats,
     };

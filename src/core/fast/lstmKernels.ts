@@ -586,6 +586,20 @@ function accumulateOuter(
   }
 }
 
+/**
+ * a·bᵀ for a [M, K] and b [N, K] with the cpu kernels' product loop (what the benchmark
+ * calibrates the core's cpu products with; the step kernels call the loops directly).
+ */
+export function cpuProductTransposed(
+  a: Float32Array,
+  b: Float32Array,
+  [M, K, N]: [number, number, number],
+): Float32Array {
+  const out = new Float32Array(M * N);
+  productTransposed(a, b, out, [M, K, N], N, 0);
+  return out;
+}
+
 const cpuStep: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   const { x, w, u, bias, hPrev, cPrev } = inputs as Record<string, Info>;
   const { t, keep } = attrs as unknown as ForwardAttrs;
