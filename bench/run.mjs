@@ -212,22 +212,29 @@ function bounds(r, calibration) {
     calibration.drawUs != null && r.drawsPerStep > 0
       ? r.drawsPerStep * calibration.drawUs
       : r.kernelsPerStep * calibration.tinyKernelUs;
+  // The core's rows on cpu multiply in its own kernels' loops, at their own calibrated rate.
+  const rate =
+    r.implementation === 'core' && calibration.coreMatmulGflops != null
+      ? calibration.coreMatmulGflops
+      : calibration.matmulGflops;
   return {
     dispatch: dispatch / 1000,
-    arithmetic: r.matmulFlops / calibration.matmulGflops / 1e6,
+    arithmetic: r.matmulFlops / rate / 1e6,
     memory: r.bytesTouched / calibration.streamGBps / 1e6,
   };
 }
 
 function calibrationTable(measured) {
   const lines = [
-    '| backend | matmul 256³ | element-wise add, 1M numbers | one kernel on a 1-number tensor | one draw call |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    "| backend | matmul 256³ | the core's cpu product loop, 256³ | element-wise add, 1M numbers | one kernel on a 1-number tensor | one draw call |",
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const m of measured.filter((x) => !x.skipped)) {
     const c = m.calibration;
     lines.push(
-      `| ${m.backend} | ${c.matmulGflops.toFixed(2)} GFLOP/s | ${c.streamGBps.toFixed(2)} GB/s | ` +
+      `| ${m.backend} | ${c.matmulGflops.toFixed(2)} GFLOP/s | ` +
+        `${c.coreMatmulGflops != null ? `${c.coreMatmulGflops.toFixed(2)} GFLOP/s` : '—'} | ` +
+        `${c.streamGBps.toFixed(2)} GB/s | ` +
         `${c.tinyKernelUs.toFixed(1)} µs | ${c.drawUs != null ? `${c.drawUs.toFixed(0)} µs` : '—'} |`,
     );
   }
@@ -302,11 +309,9 @@ function boundedBy(m) {
   const [name] = Object.entries(b).sort((x, y) => y[1] - x[1])[0];
   const [what, helps] = BOUND_WORDS[name];
   const why =
-    m.backend === 'cpu' && name === 'arithmetic'
-      ? ' (its matrix products are plain JavaScript loops: no SIMD, one thread)'
-      : m.backend === 'webgl'
-        ? ' (SwiftShader runs every draw call on the CPU and shades it texel by texel)'
-        : '';
+    m.backend === 'webgl'
+      ? ' (SwiftShader runs every draw call on the CPU and shades it texel by texel)'
+      : '';
   const share = Math.round(100 / overBounds(m));
   return (
     `On ${m.backend} the three bounds account for ${share} % of the step, ${what} first${why}, ` +
@@ -369,13 +374,51 @@ function webglFloor(m) {
   );
 }
 
+/**
+ * What bounds cpu's step: the products in the core's own loops (at their calibrated rate), and
+ * the cell's exponentials, which no bound counts.
+ */
+function cpuFloor(m) {
+  const r = m.rows['train.core'];
+  const c = m.calibration;
+  const b = bounds(r, c);
+  const { batch: B, steps: T, units: H } = SHAPE;
+  const share = Math.round(100 / overBounds(m));
+  const exps = (5 * B * H * T) / 1e6;
+  const step = kernelTime(m, 'GatebookLstmCpuStep', true) || '—';
+  const back = kernelTime(m, 'GatebookLstmCpuStepBackward', true) || '—';
+  const grads = kernelTime(m, 'GatebookLstmCpuGrads', false) || '—';
+  return (
+    `On cpu the core runs no BatchMatMul: tfjs-cpu's is a generic strided triple loop ` +
+    `(${c.matmulGflops.toFixed(2)} GFLOP/s on the 256³ product, less on the step's small ` +
+    `ones), and the core's cpu kernels multiply with loops of their own that keep a 2 × 4 or ` +
+    `2 × 3 tile of sums in local variables over the shared dimension, in float64 ` +
+    `(${c.coreMatmulGflops != null ? c.coreMatmulGflops.toFixed(2) : '—'} GFLOP/s on the ` +
+    `same product: still JavaScript, no SIMD, one thread). The core's arithmetic bound on cpu ` +
+    `counts that rate (${ms(b.arithmetic)} ms for ${(r.matmulFlops / 1e6).toFixed(0)} MFLOP), ` +
+    `and the three bounds account for ${share} % of the step. In the profiled step the ` +
+    `forward kernel (b + x_t·W + h₋₁·U, the gates, c and h) takes ${step} a step, the ` +
+    `backward one (∂z, ∂c and ∂h₋₁ = ∂z·Uᵀ) ${back}, and the kernel after the loop (∂U, ∂W, ` +
+    `∂b and ∂x over all ${T * B} rows, step by step) ${grads}. Besides its products the ` +
+    `forward kernel evaluates five exponentials per unit and step (${exps.toFixed(2)} million ` +
+    `a training step, about 10 ns each for Math.exp in V8), which none of the bounds counts. ` +
+    `Before these kernels (bench of 2026-11-23, load 4.9–6.4) the cpu products went through ` +
+    `tfjs-cpu's BatchMatMul (×208 a training step, 88 % of the kernels' time), and the step ` +
+    `took 199 ms (0.37× tf.layers). `
+  );
+}
+
 function commentary(measured) {
   const ok = measured.filter((m) => !m.skipped);
   if (ok.length === 0) return 'No backend could be measured.';
   const r = ok[0].rows['train.core'];
   const layers = ok[0].rows['train.layers'];
-  const kernelBound = ok.filter((m) => overBounds(m) >= 2).map((m) => m.backend);
+  // cpu's and webgl's paragraphs of their own (cpuFloor, webglFloor).
+  const kernelBound = ok
+    .filter((m) => m.backend !== 'cpu' && overBounds(m) >= 2)
+    .map((m) => m.backend);
   const arithmeticBound = ok.filter((m) => overBounds(m) < 2);
+  const cpuRow = ok.find((m) => m.backend === 'cpu');
   const H = SHAPE.units;
   const B = SHAPE.batch;
   const stepMflop = ((2 * B * H * 4 * H) / 1e6).toFixed(2);
@@ -388,19 +431,23 @@ function commentary(measured) {
   const wasmForward = wasm ? kernelTime(wasm, 'GatebookLstmStepForward', true) : '';
   return [
     `**How the core's step is built.** An LSTM run that nobody taps or records ` +
-      `(src/core/fast) takes a fused path. On cpu and wasm it computes the input products ` +
+      `(src/core/fast) takes a fused path. On wasm it computes the input products ` +
       `x_t·W of all ${SHAPE.steps} steps with ONE matmul before the loop; a time step is then ` +
       `one matmul h₋₁·U ([${B} × ${H}] · [${H} × ${4 * H}], ${stepMflop} MFLOP) and ONE fused ` +
       `kernel that applies σ to the i, f, o gates and tanh to c̃, updates c and writes h, ` +
-      `registered with tf.registerKernel: on cpu a JavaScript loop over the backend's own ` +
-      `arrays; on wasm a JavaScript loop that forms the pre-activations and calls the wasm ` +
-      `module's own Sigmoid function on them twice (σ, and tanh as 2σ(2x) − 1), so that its ` +
-      `exponentials run in compiled code (about 1 ns a number there, about 10 ns for Math.exp ` +
-      `in JavaScript). While a gradient is taped, these kernels also write the step's ` +
-      `activations (i, f, o, c̃, tanh c), and the backward kernel only multiplies and adds. ` +
-      `The gradient is written out by hand through tf.customGrad: per step one fused kernel ` +
-      `(∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the weight, bias and input ` +
-      `gradients are one matmul each over all steps at once. On webgl a step is four shader ` +
+      `registered with tf.registerKernel: a JavaScript loop that forms the pre-activations and ` +
+      `calls the wasm module's own Sigmoid function on them twice (σ, and tanh as ` +
+      `2σ(2x) − 1), so that its exponentials run in compiled code (about 1 ns a number there, ` +
+      `about 10 ns for Math.exp in JavaScript). While a gradient is taped, this kernel also ` +
+      `writes the step's activations (i, f, o, c̃, tanh c), and the backward kernel only ` +
+      `multiplies and adds. The gradient is written out by hand through tf.customGrad: per ` +
+      `step one fused kernel (∂z_t and ∂c_{t−1}) and one matmul (∂h_{t−1} = ∂z_t·Uᵀ); the ` +
+      `weight, bias and input gradients are one matmul each over all steps at once. On cpu ` +
+      `the kernels are JavaScript loops over the backend's own arrays that do the products ` +
+      `too: a time step is ONE kernel forward (b + x_t·W + h₋₁·U, the gates, c and h, and the ` +
+      `activations while taped) and ONE backward (∂z_t, ∂c_{t−1} and ∂h_{t−1} = ∂z_t·Uᵀ), and ` +
+      `one kernel after the loop gives ∂x, ∂W, ∂U and ∂b, step by step over the per-step ` +
+      `tensors (nothing is stacked). On webgl a step is four shader ` +
       `programs on packed textures (four numbers a texel, a 2 × 2 block) and nothing else: ` +
       `forward, one for the pre-activations (b + x_t·W + h₋₁·U, both products in the program) ` +
       `and one for the cell, which writes the next state [h, 1, 1, x_{t+1}, c] as one texture; ` +
@@ -422,15 +469,13 @@ function commentary(measured) {
       `took 23–30 µs each (the "200 µs per BatchMatMul" of the profile was an average over ` +
       `all 208). On wasm the core now transposes the left factor first (a cheap kernel there) ` +
       `and multiplies without flags; ∂W, ∂U and ∂b then share their right factor ∂Z, so XNNPACK ` +
-      `packs it once. On cpu the products keep their flags (tfjs-cpu multiplies either layout ` +
-      `at the same rate but transposes element by element); webgl forms these sums inside its ` +
-      `step programs.`,
+      `packs it once. cpu and webgl form these sums inside their own kernels.`,
     '',
     `**What bounds the figure.** The calibration below measures each backend's best matmul ` +
       `rate, the streaming rate of a large element-wise op and the cost of a kernel on a ` +
       `one-number tensor; multiplied out they give three lower bounds for a step (dispatch: ` +
       `every kernel at the empty-kernel cost; arithmetic: the step's matmul FLOPs at the best ` +
-      `rate; memory: every kernel's inputs and outputs at the streaming rate, counting one ` +
+      `rate, for the core on cpu that of its own product loop; memory: every kernel's inputs and outputs at the streaming rate, counting one ` +
       `step's rows for the fused kernels):`,
     '',
     ...ok.map(verdict),
@@ -454,15 +499,16 @@ function commentary(measured) {
               `forward step kernel (${wasmForward || '—'} a step) is two calls into the module's ` +
               `Sigmoid and three JavaScript passes over ${B} × ${4 * H} numbers. Moving the small ` +
               `product into the step kernel would save a dispatch, not time: a JavaScript loop ` +
-              `cannot come near XNNPACK (tfjs-cpu's own loop needs about 400 µs for the same ` +
-              `product). `
+              `cannot come near XNNPACK (for the same product tfjs-cpu's BatchMatMul needs ` +
+              `about 400 µs, the core's own cpu loop about 100 µs in Node). `
             : '') +
           ''
         : '') +
       arithmeticBound
-        .filter((m) => m.backend !== 'webgl')
+        .filter((m) => m.backend !== 'webgl' && m.backend !== 'cpu')
         .map(boundedBy)
         .join('') +
+      (cpuRow ? cpuFloor(cpuRow) : '') +
       (webglRow ? webglFloor(webglRow) : '') +
       `The kernel kind that takes the most time: ${largest(ok)}.`,
     '',

@@ -3,7 +3,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createRng, multiplicationTask } from '../core';
 import { fastLstmAvailable } from '../core/fast/lstm';
-import { LSTM_STEP_FORWARD, LSTM_WEBGL_DH, LSTM_WEBGL_GATES } from '../core/fast/lstmKernels';
+import {
+  cpuProductTransposed,
+  LSTM_CPU_GRADS,
+  LSTM_CPU_STEP,
+  LSTM_CPU_STEP_BACKWARD,
+  LSTM_STEP_FORWARD,
+  LSTM_WEBGL_DH,
+  LSTM_WEBGL_GATES,
+} from '../core/fast/lstmKernels';
 import { unroll, unrollGraph } from '../core/unroll';
 import { createCellModel } from '../core/worker';
 
@@ -73,12 +81,21 @@ interface ProfiledKernel {
 
 /**
  * Numbers one of the core's fused LSTM step kernels reads and writes: it reads one step's rows
- * of its stacked input, not all of them. cpu and wasm's forward kernel, in units of its first
- * output's size B·H: rz and xz 4 each, c₋₁ 1, writes c and h. webgl's gates kernel: the state,
- * U, W and the bias whole, one step of the input x [T, B, D′] and its output [B, 4H].
+ * of its stacked input, not all of them. wasm's forward kernel, in units of its first output's
+ * size B·H: rz and xz 4 each, c₋₁ 1, writes c and h. cpu's forward kernel: one step of the
+ * input x [B, T, D], W, U, the bias, h₋₁ and c₋₁ whole, and its outputs; its backward kernel
+ * reads at most two [B, H] slots of the output's gradient dOut [K, B, H]. webgl's gates kernel:
+ * the state, U, W and the bias whole, one step of the input x [T, B, D′] and its output [B, 4H].
  */
+const outputsSize = (outputs: number[][]) => outputs.reduce((n, shape) => n + sizeOf(shape), 0);
 const FUSED_STEP_TRAFFIC: Record<string, (inputs: number[][], outputs: number[][]) => number> = {
   [LSTM_STEP_FORWARD]: (_, outputs) => 11 * sizeOf(outputs[0]!),
+  [LSTM_CPU_STEP]: (inputs, outputs) =>
+    inputs.reduce((n, shape, k) => n + (k === 0 ? shape[0]! * shape[2]! : sizeOf(shape)), 0) +
+    outputsSize(outputs),
+  [LSTM_CPU_STEP_BACKWARD]: (inputs, outputs) =>
+    inputs.reduce((n, shape, k) => n + (k === 2 ? 2 * sizeOf(shape.slice(1)) : sizeOf(shape)), 0) +
+    outputsSize(outputs),
   [LSTM_WEBGL_GATES]: (inputs, outputs) =>
     inputs.reduce((n, shape, k) => n + (k === 2 ? sizeOf(shape.slice(1)) : sizeOf(shape)), 0) +
     sizeOf(outputs[0]!),
@@ -87,9 +104,22 @@ const FUSED_STEP_TRAFFIC: Record<string, (inputs: number[][], outputs: number[][
 /**
  * webgl's step programs do the products themselves: gates b + x_t·W + h₋₁·U ([B, 4H] from
  * H + D′ terms each); dh ∂z·Uᵀ and ∂z·Wᵀ (the same terms) and the running sum
- * ∂zᵀ·[h, 1, 1, x] (4H × (H + 2 + D′) sums over B rows).
+ * ∂zᵀ·[h, 1, 1, x] (4H × (H + 2 + D′) sums over B rows). So do cpu's kernels: the step
+ * x_t·W + h₋₁·U, its backward ∂z·Uᵀ, and after the loop ∂U, ∂W and ∂x over all B·T rows.
  */
 function fusedProductFlops(name: string, inputs: number[][]): number {
+  if (name === LSTM_CPU_STEP) {
+    const [[B, , D], , [H, G]] = inputs as [[number, number, number], unknown, [number, number]];
+    return 2 * B * G * (D + H);
+  }
+  if (name === LSTM_CPU_STEP_BACKWARD) {
+    const [[B], , , [H, G]] = inputs as [[number], unknown, unknown, [number, number]];
+    return 2 * B * G * H;
+  }
+  if (name === LSTM_CPU_GRADS) {
+    const [[B, T, D], [, G]] = inputs as [[number, number, number], [number, number]];
+    return 2 * B * T * G * (G / 4 + 2 * D);
+  }
   if (name === LSTM_WEBGL_GATES) {
     const [[B, width], [H, G]] = inputs as [[number, number], [number, number]];
     return 2 * B * G * (width - H - 2);
@@ -292,6 +322,11 @@ export interface Calibration {
   backend: string;
   /** Arithmetic rate of one large matrix product (GFLOP/s). */
   matmulGflops: number;
+  /**
+   * cpu: the same product through the loop the core's cpu kernels multiply with (they run no
+   * BatchMatMul); null on other backends.
+   */
+  coreMatmulGflops: number | null;
   /** Bytes per second (GB/s) an element-wise add over large tensors reads and writes. */
   streamGBps: number;
   /** Wall time of one kernel on a one-number tensor: the fixed cost of a dispatch (µs). */
@@ -318,6 +353,18 @@ async function timeMs(work: () => tf.Tensor, repeats: number): Promise<number> {
     }
     await last!.data();
     last!.dispose();
+    best = Math.min(best, (performance.now() - started) / repeats);
+  }
+  return best;
+}
+
+/** The best of five timings of `repeats` synchronous calls of `work` (ms per call). */
+function bestMs(work: () => unknown, repeats: number): number {
+  work();
+  let best = Infinity;
+  for (let trial = 0; trial < 5; trial++) {
+    const started = performance.now();
+    for (let k = 0; k < repeats; k++) work();
     best = Math.min(best, (performance.now() - started) / repeats);
   }
   return best;
@@ -358,10 +405,17 @@ export async function calibrate(): Promise<Calibration> {
         tf.env().set('WEBGL_CPU_FORWARD', cpuForward);
       }
     }
+    let coreMatmulGflops: number | null = null;
+    if (tf.getBackend() === 'cpu') {
+      const [x, y] = [a.dataSync(), b.dataSync()] as [Float32Array, Float32Array];
+      const coreMs = bestMs(() => cpuProductTransposed(x, y, [n, n, n]), 4);
+      coreMatmulGflops = (2 * n * n * n) / coreMs / 1e6;
+    }
     return {
       backend: tf.getBackend(),
       drawUs,
       matmulGflops: (2 * n * n * n) / matmulMs / 1e6,
+      coreMatmulGflops,
       streamGBps: (3 * 4 * size) / streamMs / 1e6,
       tinyKernelUs: (1000 * tinyMs) / tinyRepeats,
     };

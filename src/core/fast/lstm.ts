@@ -2,23 +2,30 @@
 // without taps or recording, computed with far fewer kernels, and its exact gradient written
 // out by hand (back-propagation through time) through tf.customGrad.
 //
-// cpu and wasm (lstmLayer): the input products x_t·W of ALL steps are one matmul before the
-// loop; a step is one matmul h₋₁·U and one fused element-wise kernel (gates, cell update, h).
+// wasm (lstmLayer): the input products x_t·W of ALL steps are one matmul before the loop; a
+// step is one matmul h₋₁·U and one fused element-wise kernel (gates, cell update, h).
 // Backward: per step one fused kernel (∂z_t and ∂c_{t−1}) and one matmul ∂z_t·Uᵀ for ∂h_{t−1};
 // the weight gradients Σ_t [x_t; h_{t−1}]ᵀ·∂z_t, the bias gradient and ∂x are one matmul each
 // after the loop, over the stacked steps.
+// cpu (lstmLayerCpu): the same steps with the products inside the kernels (tfjs-cpu's matmul is
+// a slow generic loop): one kernel a step forward (b + x_t·W + h₋₁·U, gates, c, h), one
+// backward (∂z_t, ∂c_{t−1}, ∂h_{t−1} = ∂z_t·Uᵀ), and one after the loop for ∂x, ∂W, ∂U and ∂b.
 // webgl (lstmLayerWebgl): four shader programs a step on packed textures, two forward (the
 // gates' pre-activations with both products; the cell) and two backward (∂h with ∂x and a
 // running sum that ends as ∂U, ∂b and ∂W; ∂z), and nothing else in the loop: no pack, unpack
 // or stack kernels, which on SwiftShader cost as much as the arithmetic (lstmKernels.ts).
 import * as tf from '@tensorflow/tfjs';
 import {
+  LSTM_CPU_GRADS,
+  LSTM_CPU_STEP,
+  LSTM_CPU_STEP_BACKWARD,
   LSTM_STEP_BACKWARD_SAVED,
   LSTM_STEP_FORWARD,
   LSTM_WEBGL_CELL,
   LSTM_WEBGL_DH,
   LSTM_WEBGL_DZ,
   LSTM_WEBGL_GATES,
+  cpuKernelsActive,
   keepsActivations,
   lstmKernelsAvailable,
   gatherSteps,
@@ -63,7 +70,7 @@ export function fastLstm(
   const cStart = c0 ?? (tf.zeros([B, H]) as tf.Tensor2D);
   // Outside a gradient tape (inference) nothing is kept for the backward pass.
   const taping = tf.engine().isTapeOn();
-  const layer = webgl ? lstmLayerWebgl : lstmLayer;
+  const layer = webgl ? lstmLayerWebgl : cpuKernelsActive() ? lstmLayerCpu : lstmLayer;
   const run = tf.customGrad(((...args: unknown[]) =>
     layer(args, returnSequences, taping)) as never);
   // One output for customGrad: [B, T + 1, H] (h_0 … h_{T−1}, c_{T−1}) or [B, 2, H] (h, c).
@@ -134,16 +141,14 @@ function withEvenUnits(
  * a·b with a or b transposed, as the active backend computes it fastest. tfjs-wasm hands a
  * product with a transpose flag to a plain triple loop (≈ 2 GFLOP/s: 20+ ms for ∂U at the
  * benchmark's size), and only a flagless one to XNNPACK, which packs its right factor once per
- * tensor and caches it; a Transpose kernel is cheap there. tfjs-cpu multiplies either layout
- * at the same rate but transposes element by element, and webgl reads the flags in its shader,
- * so both keep them.
+ * tensor and caches it; a Transpose kernel is cheap there.
  */
 function matMulT(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB: boolean) {
   if (tf.getBackend() !== 'wasm') return tf.matMul(a, b, transposeA, transposeB);
   return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }
 
-/** The body of the customGrad on cpu and wasm: forward value and the hand-written gradient. */
+/** The body of the customGrad on wasm: forward value and the hand-written gradient. */
 function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
   const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
     tf.Tensor3D,
@@ -208,6 +213,78 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
     }
     const dZ = tf.reshape(tf.stack(dzs, 0), [T * B, 4 * H]) as tf.Tensor2D; // row t·B + b
     return [...weightGradients(dZ, sXr!, sHPrev!, sKernel!, [T, B, D]), dhRec!, dcNext!];
+  };
+  return { value, gradFunc };
+}
+
+/**
+ * The body of the customGrad on cpu: a step is one kernel forward and one backward with the
+ * products inside (lstmKernels.ts), and the weight gradients one kernel after the loop.
+ */
+function lstmLayerCpu(args: unknown[], sequences: boolean, taping: boolean) {
+  const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
+    tf.Tensor3D,
+    tf.Tensor2D,
+    tf.Tensor2D,
+    tf.Tensor1D,
+    tf.Tensor2D,
+    tf.Tensor2D,
+  ];
+  const save = args[6] as (tensors: tf.Tensor[]) => void;
+  const T = x.shape[1];
+  let h = h0;
+  let c = c0;
+  const hs: tf.Tensor2D[] = [h];
+  const cs: tf.Tensor2D[] = [c];
+  const acts: tf.Tensor2D[] = [];
+  for (let t = 0; t < T; t++) {
+    const inputs = { x, w: kernel, u: recurrentKernel, bias, hPrev: h, cPrev: c };
+    const out = runStepKernel(LSTM_CPU_STEP, inputs, { t, T, keep: taping });
+    [c, h] = out as [tf.Tensor2D, tf.Tensor2D];
+    if (taping) acts.push(out[2]!);
+    hs.push(h);
+    cs.push(c);
+  }
+  // [B, T + 1, H] (h_0 … h_{T−1}, c_{T−1}) or [B, 2, H] (h_{T−1}, c_{T−1}).
+  const value = tf.stack(sequences ? [...hs.slice(1), c] : [h, c], 1);
+  // h₋₁ … h_{T−2}, the activations, c₋₁ … c_{T−2}: the per-step tensors as they are.
+  if (taping) save([x, kernel, recurrentKernel, ...hs.slice(0, T), ...acts, ...cs.slice(0, T)]);
+
+  const gradFunc = (dValue: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+    const [sX, sKernel, sRecurrent] = saved;
+    const sH = saved.slice(3, 3 + T);
+    const sAct = saved.slice(3 + T, 3 + 2 * T);
+    const sC = saved.slice(3 + 2 * T);
+    const dOut = tf.transpose(dValue, [1, 0, 2]); // [K, B, H]
+    const grads: Record<string, tf.Tensor> = { x: sX!, w: sKernel! };
+    let dhRec: tf.Tensor2D | null = null;
+    let dcNext: tf.Tensor2D | null = null;
+    for (let t = T - 1; t >= 0; t--) {
+      const inputs: Record<string, tf.Tensor> = {
+        act: sAct[t]!,
+        cPrev: sC[t]!,
+        dOut,
+        u: sRecurrent!,
+      };
+      if (dhRec && dcNext) {
+        inputs.dhRec = dhRec;
+        inputs.dcNext = dcNext;
+      }
+      const [dz, dcPrev, dhPrev] = runStepKernel(LSTM_CPU_STEP_BACKWARD, inputs, {
+        t,
+        T,
+        sequences,
+      });
+      grads[`h${t}`] = sH[t]!;
+      grads[`dz${t}`] = dz!;
+      dhRec = dhPrev!;
+      dcNext = dcPrev!;
+    }
+    // ∂x [B, T, D], ∂W, ∂U, ∂b.
+    const weightGrads = tf
+      .engine()
+      .runKernel(LSTM_CPU_GRADS, grads as unknown as tf.NamedTensorMap, {}) as tf.Tensor[];
+    return [...weightGrads, dhRec!, dcNext!];
   };
   return { value, gradFunc };
 }

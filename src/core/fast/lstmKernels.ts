@@ -1,10 +1,10 @@
-// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the cpu
-// and wasm backends, and a step as four shader programs on webgl (products included). Written
-// through tf.registerKernel (tfjs's extension point for new kernels): the gate activations, the
-// cell update and the output gate of a step would otherwise be about ten tiny kernels, each
-// paying a dispatch and a pass over a few kB.
+// One LSTM time step's element-wise work as ONE tfjs kernel, forward and backward, for the wasm
+// backend; on cpu a step's kernels also do its products, and on webgl a step is four shader
+// programs (products included). Written through tf.registerKernel (tfjs's extension point for
+// new kernels): the gate activations, the cell update and the output gate of a step would
+// otherwise be about ten tiny kernels, each paying a dispatch and a pass over a few kB.
 //
-// cpu and wasm layouts (webgl's are with its kernels below). Batch-major, as tf.layers: the
+// wasm layouts (cpu's and webgl's are with their kernels below). Batch-major, as tf.layers: the
 // matmuls then multiply by a constant right-hand matrix, which the wasm backend's XNNPACK keeps
 // packed between calls; gate columns in STACK_ORDER i, f, o, c̃:
 //   rz    [B, 4H]        the step's recurrent product h₋₁·U
@@ -19,7 +19,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 export const LSTM_STEP_FORWARD = 'GatebookLstmStepForward';
-/** cpu and wasm: reads the activations the forward kernel kept (`keep: true`). */
+/** wasm: reads the activations the forward kernel kept (`keep: true`). */
 export const LSTM_STEP_BACKWARD_SAVED = 'GatebookLstmStepBackwardSaved';
 
 export interface ForwardAttrs {
@@ -40,31 +40,31 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const tanh = (x: number) => 1 - 2 / (Math.exp(2 * x) + 1);
 
 // ---------------------------------------------------------------------------------------------
-// The arithmetic, on plain arrays (float64 inside, float32 out): cpu's forward step, and the
-// backward step of cpu and wasm
+// The arithmetic, on plain arrays (float64 inside, float32 out): cpu's cell, and the backward
+// step of cpu and wasm
 
-function forwardArrays(
-  rz: Float32Array,
-  xz: Float32Array,
-  bias: Float32Array,
+/**
+ * cpu: a step's cell from its pre-activations z [B, 4H] (float64, bias and both products
+ * included): c and h, and the activations i, f, o, c̃, tanh c into `act` while training.
+ */
+function cellFromPreActivations(
+  z: Float64Array,
   cPrev: Float32Array,
   cOut: Float32Array,
   hOut: Float32Array,
   act: Float32Array | null,
   H: number,
   B: number,
-  t: number,
 ): void {
   const G = 4 * H;
   for (let b = 0; b < B; b++) {
     const r = b * G;
-    const x = (t * B + b) * G;
     const a = b * 5 * H;
     for (let j = 0; j < H; j++) {
-      const i = sigmoid(rz[r + j]! + xz[x + j]! + bias[j]!);
-      const f = sigmoid(rz[r + H + j]! + xz[x + H + j]! + bias[H + j]!);
-      const o = sigmoid(rz[r + 2 * H + j]! + xz[x + 2 * H + j]! + bias[2 * H + j]!);
-      const g = tanh(rz[r + 3 * H + j]! + xz[x + 3 * H + j]! + bias[3 * H + j]!);
+      const i = sigmoid(z[r + j]!);
+      const f = sigmoid(z[r + H + j]!);
+      const o = sigmoid(z[r + 2 * H + j]!);
+      const g = tanh(z[r + 3 * H + j]!);
       const k = b * H + j;
       const c = Math.fround(f * cPrev[k]! + i * g);
       const tc = tanh(c);
@@ -128,7 +128,7 @@ function backwardArrays(
 }
 
 // ---------------------------------------------------------------------------------------------
-// cpu and wasm: the arithmetic above on the backends' own arrays (wasm's forward step follows)
+// cpu and wasm: the arithmetic above on the backends' own arrays
 
 interface ArrayAccess {
   /** The values of an input (a view where the backend allows). */
@@ -300,33 +300,7 @@ const wasmForward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
   return act ? [c, h, act] : [c, h];
 };
 
-/** The forward step as a JavaScript loop over the backend's arrays (cpu). */
-function arrayForward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
-  return ({ inputs, attrs, backend }) => {
-    const { rz, xz, bias, cPrev } = inputs as Record<string, Info>;
-    const { t, keep } = attrs as unknown as ForwardAttrs;
-    const [B, H] = cPrev!.shape as [number, number];
-    const a = access(backend);
-    const c = a.alloc([B, H]);
-    const h = a.alloc([B, H]);
-    const act = keep === true ? a.alloc([B, 5 * H]) : null;
-    forwardArrays(
-      a.read(rz!),
-      a.read(xz!),
-      a.read(bias!),
-      a.read(cPrev!),
-      a.values(c),
-      a.values(h),
-      act ? a.values(act) : null,
-      H,
-      B,
-      t,
-    );
-    return act ? [c, h, act] : [c, h];
-  };
-}
-
-/** The backward step from the kept activations (cpu and wasm: no exponential in it). */
+/** The backward step from the kept activations (wasm: no exponential in it). */
 function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc {
   return ({ inputs, attrs, backend }) => {
     const { act, cPrev, dOut, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
@@ -350,6 +324,349 @@ function arrayBackward(access: (backend: unknown) => ArrayAccess): tf.KernelFunc
     return [dz, dcPrev];
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// cpu: the products inside the step kernels. tfjs-cpu's BatchMatMul is a generic strided triple
+// loop (under 1 GFLOP/s on the step's small products); the loops below keep a 2 × 4 or 2 × 3
+// tile of outputs in local variables over the shared dimension (8 or 6 multiply-adds for 6 or
+// 5 loads) and run at about 4–5 GFLOP/s in V8, in float64. A training step is then, per time
+// step, one kernel forward (both products and the cell) and one backward (∂z, ∂c and
+// ∂h₋₁ = ∂z·Uᵀ), and one kernel after the loop for ∂W, ∂U, ∂b and ∂x, step by step over the
+// per-step tensors (no stacking). Layouts as above, and:
+//   x     [B, T, D]      the layer's input as it is (batch-major; no transpose)
+//   w, u  [D, 4H], [H, 4H]
+//   hPrev [B, H]         h₋₁, the state before the step
+
+/** cpu: c, h (and `act` with `keep`) from x_t, h₋₁ and c₋₁; z = b + x_t·W + h₋₁·U inside. */
+export const LSTM_CPU_STEP = 'GatebookLstmCpuStep';
+/** cpu: ∂z_t, ∂c_{t−1} and ∂h_{t−1} = ∂z_t·Uᵀ from the kept activations. */
+export const LSTM_CPU_STEP_BACKWARD = 'GatebookLstmCpuStepBackward';
+/**
+ * cpu: ∂x [B, T, D], ∂W, ∂U and ∂b from the input x, W, every step's h₋₁ (`h0` … `h{T−1}`) and
+ * ∂z (`dz0` … `dz{T−1}`).
+ */
+export const LSTM_CPU_GRADS = 'GatebookLstmCpuGrads';
+
+let zScratch = new Float64Array(0);
+
+/** A float64 scratch array of at least n numbers (reused between calls; kernels never nest). */
+function scratch(n: number): Float64Array {
+  if (zScratch.length < n) zScratch = new Float64Array(n);
+  return zScratch;
+}
+
+/**
+ * z = b + x_t·W + h₋₁·U into `z` [B, 4H]: rows b, b + 1 and columns j … j + 3 at a time, the
+ * eight sums in locals over the D + H terms (an odd B's last row one number at a time).
+ */
+function preActivations(
+  x: Float32Array,
+  w: Float32Array,
+  u: Float32Array,
+  bias: Float32Array,
+  h: Float32Array,
+  z: Float64Array,
+  [B, T, D, H]: [number, number, number, number],
+  t: number,
+): void {
+  const G = 4 * H;
+  const xStride = T * D;
+  let b = 0;
+  for (; b + 1 < B; b += 2) {
+    const x0 = b * xStride + t * D;
+    const x1 = x0 + xStride;
+    const h0 = b * H;
+    const h1 = h0 + H;
+    const z0 = b * G;
+    const z1 = z0 + G;
+    for (let j = 0; j < G; j += 4) {
+      let s00 = bias[j]!;
+      let s01 = bias[j + 1]!;
+      let s02 = bias[j + 2]!;
+      let s03 = bias[j + 3]!;
+      let s10 = s00;
+      let s11 = s01;
+      let s12 = s02;
+      let s13 = s03;
+      for (let k = 0, m = j; k < D; k++, m += G) {
+        const a0 = x[x0 + k]!;
+        const a1 = x[x1 + k]!;
+        const w0 = w[m]!;
+        const w1 = w[m + 1]!;
+        const w2 = w[m + 2]!;
+        const w3 = w[m + 3]!;
+        s00 += a0 * w0;
+        s01 += a0 * w1;
+        s02 += a0 * w2;
+        s03 += a0 * w3;
+        s10 += a1 * w0;
+        s11 += a1 * w1;
+        s12 += a1 * w2;
+        s13 += a1 * w3;
+      }
+      for (let k = 0, m = j; k < H; k++, m += G) {
+        const a0 = h[h0 + k]!;
+        const a1 = h[h1 + k]!;
+        const u0 = u[m]!;
+        const u1 = u[m + 1]!;
+        const u2 = u[m + 2]!;
+        const u3 = u[m + 3]!;
+        s00 += a0 * u0;
+        s01 += a0 * u1;
+        s02 += a0 * u2;
+        s03 += a0 * u3;
+        s10 += a1 * u0;
+        s11 += a1 * u1;
+        s12 += a1 * u2;
+        s13 += a1 * u3;
+      }
+      z[z0 + j] = s00;
+      z[z0 + j + 1] = s01;
+      z[z0 + j + 2] = s02;
+      z[z0 + j + 3] = s03;
+      z[z1 + j] = s10;
+      z[z1 + j + 1] = s11;
+      z[z1 + j + 2] = s12;
+      z[z1 + j + 3] = s13;
+    }
+  }
+  for (; b < B; b++) {
+    const x0 = b * xStride + t * D;
+    const h0 = b * H;
+    for (let j = 0; j < G; j++) {
+      let s = bias[j]!;
+      for (let k = 0; k < D; k++) s += x[x0 + k]! * w[k * G + j]!;
+      for (let k = 0; k < H; k++) s += h[h0 + k]! * u[k * G + j]!;
+      z[b * G + j] = s;
+    }
+  }
+}
+
+/**
+ * z·mᵀ: out[b·stride + offset + k] = Σ_j z[b·G + j]·m[k·G + j] for k < K (z [B, G], m [K, G]),
+ * two rows and three k at a time (both factors run contiguously over j).
+ */
+function productTransposed(
+  z: Float32Array,
+  m: Float32Array,
+  out: Float32Array,
+  [B, G, K]: [number, number, number],
+  stride: number,
+  offset: number,
+): void {
+  let b = 0;
+  for (; b + 1 < B; b += 2) {
+    const z0 = b * G;
+    const z1 = z0 + G;
+    const o0 = b * stride + offset;
+    const o1 = o0 + stride;
+    let k = 0;
+    for (; k + 2 < K; k += 3) {
+      const m0 = k * G;
+      const m1 = m0 + G;
+      const m2 = m1 + G;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      for (let j = 0; j < G; j++) {
+        const a0 = z[z0 + j]!;
+        const a1 = z[z1 + j]!;
+        const w0 = m[m0 + j]!;
+        const w1 = m[m1 + j]!;
+        const w2 = m[m2 + j]!;
+        s00 += a0 * w0;
+        s01 += a0 * w1;
+        s02 += a0 * w2;
+        s10 += a1 * w0;
+        s11 += a1 * w1;
+        s12 += a1 * w2;
+      }
+      out[o0 + k] = s00;
+      out[o0 + k + 1] = s01;
+      out[o0 + k + 2] = s02;
+      out[o1 + k] = s10;
+      out[o1 + k + 1] = s11;
+      out[o1 + k + 2] = s12;
+    }
+    for (; k < K; k++) {
+      const m0 = k * G;
+      let s0 = 0;
+      let s1 = 0;
+      for (let j = 0; j < G; j++) {
+        const v = m[m0 + j]!;
+        s0 += z[z0 + j]! * v;
+        s1 += z[z1 + j]! * v;
+      }
+      out[o0 + k] = s0;
+      out[o1 + k] = s1;
+    }
+  }
+  for (; b < B; b++) {
+    for (let k = 0; k < K; k++) {
+      let s = 0;
+      for (let j = 0; j < G; j++) s += z[b * G + j]! * m[k * G + j]!;
+      out[b * stride + offset + k] = s;
+    }
+  }
+}
+
+/**
+ * aᵀ·z added to `acc` [K, G]: acc[k·G + j] += Σ_b a[b·stride + offset + k]·z[b·G + j] over the
+ * B rows, two k and four j at a time (G a multiple of 4).
+ */
+function accumulateOuter(
+  a: Float32Array,
+  stride: number,
+  offset: number,
+  z: Float32Array,
+  acc: Float64Array,
+  [B, G, K]: [number, number, number],
+): void {
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    for (let j = 0; j < G; j += 4) {
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      for (let b = 0, ai = offset + k, zi = j; b < B; b++, ai += stride, zi += G) {
+        const a0 = a[ai]!;
+        const a1 = a[ai + 1]!;
+        const w0 = z[zi]!;
+        const w1 = z[zi + 1]!;
+        const w2 = z[zi + 2]!;
+        const w3 = z[zi + 3]!;
+        s00 += a0 * w0;
+        s01 += a0 * w1;
+        s02 += a0 * w2;
+        s03 += a0 * w3;
+        s10 += a1 * w0;
+        s11 += a1 * w1;
+        s12 += a1 * w2;
+        s13 += a1 * w3;
+      }
+      const r0 = k * G + j;
+      const r1 = r0 + G;
+      acc[r0] = acc[r0]! + s00;
+      acc[r0 + 1] = acc[r0 + 1]! + s01;
+      acc[r0 + 2] = acc[r0 + 2]! + s02;
+      acc[r0 + 3] = acc[r0 + 3]! + s03;
+      acc[r1] = acc[r1]! + s10;
+      acc[r1 + 1] = acc[r1 + 1]! + s11;
+      acc[r1 + 2] = acc[r1 + 2]! + s12;
+      acc[r1 + 3] = acc[r1 + 3]! + s13;
+    }
+  }
+  for (; k < K; k++) {
+    for (let j = 0; j < G; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let b = 0, ai = offset + k, zi = j; b < B; b++, ai += stride, zi += G) {
+        const a0 = a[ai]!;
+        s0 += a0 * z[zi]!;
+        s1 += a0 * z[zi + 1]!;
+        s2 += a0 * z[zi + 2]!;
+        s3 += a0 * z[zi + 3]!;
+      }
+      const r = k * G + j;
+      acc[r] = acc[r]! + s0;
+      acc[r + 1] = acc[r + 1]! + s1;
+      acc[r + 2] = acc[r + 2]! + s2;
+      acc[r + 3] = acc[r + 3]! + s3;
+    }
+  }
+}
+
+/**
+ * a·bᵀ for a [M, K] and b [N, K] with the cpu kernels' product loop (what the benchmark
+ * calibrates the core's cpu products with; the step kernels call the loops directly).
+ */
+export function cpuProductTransposed(
+  a: Float32Array,
+  b: Float32Array,
+  [M, K, N]: [number, number, number],
+): Float32Array {
+  const out = new Float32Array(M * N);
+  productTransposed(a, b, out, [M, K, N], N, 0);
+  return out;
+}
+
+const cpuStep: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { x, w, u, bias, hPrev, cPrev } = inputs as Record<string, Info>;
+  const { t, keep } = attrs as unknown as ForwardAttrs;
+  const [B, T, D] = x!.shape as [number, number, number];
+  const H = u!.shape[0]!;
+  const a = cpuAccess(backend as unknown as CpuBackendLike);
+  const c = a.alloc([B, H]);
+  const h = a.alloc([B, H]);
+  const act = keep === true ? a.alloc([B, 5 * H]) : null;
+  const z = scratch(B * 4 * H);
+  const [xv, wv, uv, bv] = [x!, w!, u!, bias!].map((info) => a.read(info)) as Float32Array[];
+  preActivations(xv!, wv!, uv!, bv!, a.read(hPrev!), z, [B, T, D, H], t);
+  cellFromPreActivations(z, a.read(cPrev!), a.values(c), a.values(h), act && a.values(act), H, B);
+  return act ? [c, h, act] : [c, h];
+};
+
+const cpuStepBackward: tf.KernelFunc = ({ inputs, attrs, backend }) => {
+  const { act, cPrev, dOut, u, dhRec, dcNext } = inputs as Record<string, Info | undefined>;
+  const [B, H] = cPrev!.shape as [number, number];
+  const a = cpuAccess(backend as unknown as CpuBackendLike);
+  const dz = a.alloc([B, 4 * H]);
+  const dcPrev = a.alloc([B, H]);
+  const dhPrev = a.alloc([B, H]);
+  const dzv = a.values(dz);
+  backwardArrays(
+    a.read(act!),
+    a.read(cPrev!),
+    a.read(dOut!),
+    dhRec ? a.read(dhRec) : null,
+    dcNext ? a.read(dcNext) : null,
+    dzv,
+    a.values(dcPrev),
+    H,
+    B,
+    attrs as unknown as BackwardAttrs,
+  );
+  productTransposed(dzv, a.read(u!), a.values(dhPrev), [B, 4 * H, H], H, 0);
+  return [dz, dcPrev, dhPrev];
+};
+
+const cpuGrads: tf.KernelFunc = ({ inputs, backend }) => {
+  const named = inputs as Record<string, Info>;
+  const [B, T, D] = named.x!.shape as [number, number, number];
+  const G = named.w!.shape[1]!;
+  const H = G / 4;
+  const cpuBackend = backend as unknown as CpuBackendLike;
+  const a = cpuAccess(cpuBackend);
+  const dx = a.alloc([B, T, D]);
+  const x = a.read(named.x!);
+  const w = a.read(named.w!);
+  const dxv = a.values(dx);
+  const dW = new Float64Array(D * G);
+  const dU = new Float64Array(H * G);
+  const db = new Float64Array(G);
+  for (let t = 0; t < T; t++) {
+    const dz = a.read(named[`dz${t}`]!);
+    accumulateOuter(a.read(named[`h${t}`]!), H, 0, dz, dU, [B, G, H]);
+    accumulateOuter(x, T * D, t * D, dz, dW, [B, G, D]);
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < G; j++) db[j] = db[j]! + dz[b * G + j]!;
+    }
+    productTransposed(dz, w, dxv, [B, G, D], T * D, t * D);
+  }
+  const out = (values: Float64Array, shape: number[]) =>
+    cpuBackend.makeTensorInfo(shape, 'float32', Float32Array.from(values));
+  return [dx, out(dW, [D, G]), out(dU, [H, G]), out(db, [G])];
+};
 
 // ---------------------------------------------------------------------------------------------
 // webgl: fragment shaders in tfjs's GPGPUProgram form, on PACKED textures (one RGBA texel holds a
@@ -832,13 +1149,13 @@ const webglPacked: tf.KernelFunc = ({ inputs, backend }) => {
 // ---------------------------------------------------------------------------------------------
 // Registration
 
-const cpu = (b: unknown) => cpuAccess(b as CpuBackendLike);
 const wasm = (b: unknown) => wasmAccess(b as WasmBackendLike);
 /** Backend → [kernel name, implementation] of the step kernels. */
 const IMPLEMENTATIONS: Record<string, [string, tf.KernelFunc][]> = {
   cpu: [
-    [LSTM_STEP_FORWARD, arrayForward(cpu)],
-    [LSTM_STEP_BACKWARD_SAVED, arrayBackward(cpu)],
+    [LSTM_CPU_STEP, cpuStep],
+    [LSTM_CPU_STEP_BACKWARD, cpuStepBackward],
+    [LSTM_CPU_GRADS, cpuGrads],
   ],
   wasm: [
     [LSTM_STEP_FORWARD, wasmForward],
@@ -885,13 +1202,20 @@ export function lstmKernelsAvailable(): boolean {
   if (backend === undefined) return false;
   return (
     (has(LSTM_STEP_FORWARD, backend) && has(LSTM_STEP_BACKWARD_SAVED, backend)) ||
+    has(LSTM_CPU_STEP, backend) ||
     has(LSTM_WEBGL_GATES, backend)
   );
 }
 
+/** Whether the active backend runs the cpu step kernels (the products inside them). */
+export function cpuKernelsActive(): boolean {
+  registerLstmKernels();
+  return has(LSTM_CPU_STEP, tf.getBackend());
+}
+
 /**
  * Whether the active backend's forward kernel keeps the activations for a backward kernel
- * that reads them (cpu and wasm: their kernels are JavaScript loops, where each exponential
+ * that reads them (wasm; cpu's kernels always do: JavaScript loops, where each exponential
  * costs about as much as the rest of a unit's arithmetic).
  */
 export function keepsActivations(): boolean {

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCell } from '../../../../src/core';
 import { fastLstmAvailable } from '../../../../src/core/fast/lstm';
 import {
+  LSTM_CPU_GRADS,
+  LSTM_CPU_STEP,
+  LSTM_CPU_STEP_BACKWARD,
   LSTM_STEP_BACKWARD_SAVED,
   LSTM_STEP_FORWARD,
   LSTM_WEBGL_DZ,
@@ -107,6 +110,9 @@ function smallCase(c: Case) {
 }
 
 describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
+  // cpu's step kernels do the products too (and one kernel after the loop the weight gradients).
+  const FORWARD = backend === 'cpu' ? LSTM_CPU_STEP : LSTM_STEP_FORWARD;
+  const BACKWARD = backend === 'cpu' ? LSTM_CPU_STEP_BACKWARD : LSTM_STEP_BACKWARD_SAVED;
   beforeAll(async () => {
     if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
     await tf.setBackend(backend);
@@ -120,7 +126,7 @@ describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
     expect(fastLstmAvailable()).toBe(true);
   });
 
-  it('keeps the activations for a backward kernel that reads them; no flagged matmul on wasm', async () => {
+  it('keeps the activations for a backward kernel that reads them; no flagged matmul on wasm, none at all on cpu', async () => {
     const c = CASES[0]!;
     const { w, x } = smallCase(c);
     const profile = await tf.profile(() => {
@@ -133,18 +139,23 @@ describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
       tf.dispose(grads);
     });
     const count = (name: string) => profile.kernels.filter((k) => k.name === name).length;
-    expect(count(LSTM_STEP_FORWARD)).toBe(c.T);
-    expect(count(LSTM_STEP_BACKWARD_SAVED)).toBe(c.T);
+    expect(count(FORWARD)).toBe(c.T);
+    expect(count(BACKWARD)).toBe(c.T);
     expect(count(LSTM_WEBGL_GATES) + count(LSTM_WEBGL_DZ)).toBe(0);
     // The backward pass evaluates no activation function of its own.
     expect(count('Sigmoid') + count('Tanh') + count('Exp')).toBe(0);
     // The forward kernel returns c, h and the activations [B, 5H].
-    const forward = profile.kernels.find((k) => k.name === LSTM_STEP_FORWARD)!;
+    const forward = profile.kernels.find((k) => k.name === FORWARD)!;
     expect(forward.outputShapes).toEqual([
       [c.B, c.H],
       [c.B, c.H],
       [c.B, 5 * c.H],
     ]);
+    if (backend === 'cpu') {
+      // Every product is inside the step kernels and the one weight-gradient kernel.
+      expect(count('BatchMatMul')).toBe(0);
+      expect(count(LSTM_CPU_GRADS)).toBe(1);
+    }
     if (backend === 'wasm') {
       // Every product is a plain a·b (inner sizes line up without a transpose flag): tfjs-wasm
       // sends only those to XNNPACK, the others to a slow triple loop.
@@ -162,7 +173,7 @@ describe.each(['cpu', 'wasm'])('the fused LSTM path on %s', (backend) => {
     const profile = await tf.profile(() => {
       tf.dispose(Object.values(unroll(cell, w, x, { returnSequences: false })).filter(Boolean));
     });
-    const forward = profile.kernels.filter((k) => k.name === LSTM_STEP_FORWARD);
+    const forward = profile.kernels.filter((k) => k.name === FORWARD);
     expect(forward).toHaveLength(c.T);
     expect(forward[0]!.outputShapes).toEqual([
       [c.B, c.H],
