@@ -50,11 +50,19 @@ export function BpttFlow({ rnn, lstm }: { rnn: Float32Array; lstm: Float32Array 
   const T = rnn.length;
   const columns = useMemo(() => flowColumns(T), [T]);
   const strength = useMemo(() => normStrength([rnn, lstm]), [rnn, lstm]);
-  const width = LEFT + columns.length * COL + 70;
+  // Room after L for the row's name again: a phone shows this end first.
+  const width = LEFT + columns.length * COL + 110;
   const height = 214;
   const xOf = (i: number) => LEFT + i * COL + COL / 2;
   const lossX = xOf(columns.length) - 6;
   const norms = { rnn, lstm };
+
+  // On a narrow screen the diagram scrolls sideways: show its right end, where the error
+  // leaves the loss, rather than the first steps.
+  useLayoutEffect(() => {
+    const box = svgRef.current?.parentElement;
+    if (box && box.scrollWidth > box.clientWidth) box.scrollLeft = box.scrollWidth;
+  }, [columns.length]);
 
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -209,6 +217,9 @@ export function BpttFlow({ rnn, lstm }: { rnn: Float32Array; lstm: Float32Array 
                     L
                   </text>
                 </g>
+                <text x={lossX + 22} y={y + 5} className="bptt-flow-row is-end" aria-hidden="true">
+                  {name}
+                </text>
               </g>
             );
           })}
