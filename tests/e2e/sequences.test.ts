@@ -161,16 +161,30 @@ describe('opening lesson in Chromium', () => {
         reducedMotion: motion,
       });
       await diagram(page).waitFor();
-      await setNumber(page, 'Sequence length T', '9');
-      // Two frames later: under reduced motion everything is already where it ends.
-      const opacities = await page.evaluate(async () => {
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return [...document.querySelectorAll('.widget svg[role="img"] [data-node]')].map((el) =>
-          Number(getComputedStyle(el).opacity),
-        );
+      // Watch every frame from before the change for 4 s: are any cells part-way faded in?
+      // (Sampling in the page, so a slow test machine cannot step over a short fade.)
+      await page.evaluate(() => {
+        const w = window as unknown as { fadingFrames: number; sampled: boolean };
+        w.fadingFrames = 0;
+        w.sampled = false;
+        const started = performance.now();
+        const tick = () => {
+          const nodes = document.querySelectorAll('.widget svg[role="img"] [data-node]');
+          if ([...nodes].some((el) => Number(getComputedStyle(el).opacity) < 1)) w.fadingFrames++;
+          if (performance.now() - started < 4000) requestAnimationFrame(tick);
+          else w.sampled = true;
+        };
+        requestAnimationFrame(tick);
       });
-      const settled = opacities.every((o) => o === 1);
-      expect(settled).toBe(motion === 'reduce');
+      await setNumber(page, 'Sequence length T', '9');
+      await page.waitForFunction(() => (window as unknown as { sampled: boolean }).sampled);
+      expect(await page.locator('.widget svg[role="img"] [data-node]').count()).toBeGreaterThan(9);
+      const fadingFrames = await page.evaluate(
+        () => (window as unknown as { fadingFrames: number }).fadingFrames,
+      );
+      // Under reduced motion new cells appear whole; otherwise they fade in over some frames.
+      if (motion === 'reduce') expect(fadingFrames).toBe(0);
+      else expect(fadingFrames).toBeGreaterThan(1);
       const cssAnimations = await page.evaluate(() => document.getAnimations().length);
       if (motion === 'reduce') expect(cssAnimations).toBe(0);
       await context.close();
