@@ -148,17 +148,23 @@ function matMulT(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, transposeB
   return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }
 
-/** The body of the customGrad on wasm: forward value and the hand-written gradient. */
-function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
-  const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
+/** The customGrad's arguments as the layer bodies below read them (the last is `save`). */
+function layerArgs(args: unknown[]) {
+  const [x, kernel, recurrentKernel, bias, h0, c0, save] = args as [
     tf.Tensor3D,
     tf.Tensor2D,
     tf.Tensor2D,
     tf.Tensor1D,
     tf.Tensor2D,
     tf.Tensor2D,
+    (tensors: tf.Tensor[]) => void,
   ];
-  const save = args[6] as (tensors: tf.Tensor[]) => void;
+  return { x, kernel, recurrentKernel, bias, h0, c0, save };
+}
+
+/** The body of the customGrad on wasm: forward value and the hand-written gradient. */
+function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
+  const { x, kernel, recurrentKernel, bias, h0, c0, save } = layerArgs(args);
   const [B, T, D] = x.shape;
   const H = recurrentKernel.shape[0];
   // While taping, the forward kernel keeps each step's activations for the backward kernel,
@@ -222,15 +228,7 @@ function lstmLayer(args: unknown[], sequences: boolean, taping: boolean) {
  * products inside (lstmKernels.ts), and the weight gradients one kernel after the loop.
  */
 function lstmLayerCpu(args: unknown[], sequences: boolean, taping: boolean) {
-  const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
-    tf.Tensor3D,
-    tf.Tensor2D,
-    tf.Tensor2D,
-    tf.Tensor1D,
-    tf.Tensor2D,
-    tf.Tensor2D,
-  ];
-  const save = args[6] as (tensors: tf.Tensor[]) => void;
+  const { x, kernel, recurrentKernel, bias, h0, c0, save } = layerArgs(args);
   const T = x.shape[1];
   let h = h0;
   let c = c0;
@@ -316,15 +314,7 @@ function weightGradients(
  * forward and two backward (lstmKernels.ts).
  */
 function lstmLayerWebgl(args: unknown[], sequences: boolean, taping: boolean) {
-  const [x, kernel, recurrentKernel, bias, h0, c0] = args as [
-    tf.Tensor3D,
-    tf.Tensor2D,
-    tf.Tensor2D,
-    tf.Tensor1D,
-    tf.Tensor2D,
-    tf.Tensor2D,
-  ];
-  const save = args[6] as (tensors: tf.Tensor[]) => void;
+  const { x, kernel, recurrentKernel, bias, h0, c0, save } = layerArgs(args);
   const [B, T, D] = x.shape;
   const H = recurrentKernel.shape[0];
 
