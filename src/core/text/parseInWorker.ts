@@ -29,44 +29,64 @@ export function createParseWorker(): Worker {
   });
 }
 
-export function parseInWorker(
-  source: ParseSource,
-  options: Omit<DatasetParseOptions, 'onProgress'> = {},
-  onProgress?: (fraction: number, rows: number) => void,
-  worker: Worker = createParseWorker(),
-): DatasetParseRun {
+/**
+ * One request to the data-set worker: `answer` turns each reply into a result, an error, or
+ * nothing (progress); the worker ends with the first result or error, or on cancel.
+ */
+function runInWorker<T, Reply>(
+  worker: Worker,
+  request: ParseRequest | PrepareRequest,
+  transfer: Transferable[],
+  answer: (reply: Reply) => { value: T } | { error: Error } | null,
+  startFailure: string,
+): { done: Promise<T>; cancel(): void } {
   let settled = false;
-  let resolve!: (value: ParsedDataset) => void;
+  let resolve!: (value: T) => void;
   let reject!: (error: Error) => void;
-  const done = new Promise<ParsedDataset>((res, rej) => {
+  const done = new Promise<T>((res, rej) => {
     resolve = res;
     reject = rej;
   });
-  const finish = (outcome: { value: ParsedDataset } | { error: Error }) => {
+  const finish = (outcome: { value: T } | { error: Error }) => {
     if (settled) return;
     settled = true;
     worker.terminate();
     if ('error' in outcome) reject(outcome.error);
     else resolve(outcome.value);
   };
-  worker.onmessage = (event: MessageEvent<ParseReply>) => {
-    const reply = event.data;
-    if (reply.type === 'progress') onProgress?.(reply.fraction, reply.rows);
-    else if (reply.type === 'done') finish({ value: reply.result });
-    else finish({ error: new DatasetParseError(reply.message) });
+  worker.onmessage = (event: MessageEvent<Reply>) => {
+    const outcome = answer(event.data);
+    if (outcome) finish(outcome);
   };
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault?.();
-    finish({
-      error: new DatasetParseError(event.message || 'The parsing worker could not start.'),
-    });
+    finish({ error: new DatasetParseError(event.message || startFailure) });
   };
+  worker.postMessage(request, transfer);
+  return { done, cancel: () => finish({ error: new DatasetParseError('cancelled') }) };
+}
+
+export function parseInWorker(
+  source: ParseSource,
+  options: Omit<DatasetParseOptions, 'onProgress'> = {},
+  onProgress?: (fraction: number, rows: number) => void,
+  worker: Worker = createParseWorker(),
+): DatasetParseRun {
   const request: ParseRequest = { type: 'parse', source, options };
-  worker.postMessage(request);
-  return {
-    done,
-    cancel: () => finish({ error: new DatasetParseError('cancelled') }),
-  };
+  return runInWorker<ParsedDataset, ParseReply>(
+    worker,
+    request,
+    [],
+    (reply) => {
+      if (reply.type === 'progress') {
+        onProgress?.(reply.fraction, reply.rows);
+        return null;
+      }
+      if (reply.type === 'done') return { value: reply.result };
+      return { error: new DatasetParseError(reply.message) };
+    },
+    'The parsing worker could not start.',
+  );
 }
 
 export interface PrepareRun {
@@ -85,33 +105,16 @@ export function prepareInWorker(
   options: PrepareOptions,
   worker: Worker = createParseWorker(),
 ): PrepareRun {
-  let settled = false;
-  let resolve!: (value: PreparedEncoding) => void;
-  let reject!: (error: Error) => void;
-  const done = new Promise<PreparedEncoding>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  const finish = (outcome: { value: PreparedEncoding } | { error: Error }) => {
-    if (settled) return;
-    settled = true;
-    worker.terminate();
-    if ('error' in outcome) reject(outcome.error);
-    else resolve(outcome.value);
-  };
-  worker.onmessage = (event: MessageEvent<PrepareReply>) => {
-    const reply = event.data;
-    if (reply.type === 'prepared') finish({ value: reply.result });
-    else finish({ error: new DatasetParseError(reply.message) });
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault?.();
-    finish({
-      error: new DatasetParseError(event.message || 'The preparing worker could not start.'),
-    });
-  };
   const { joined, lengths } = joinTexts(texts);
   const request: PrepareRequest = { type: 'prepare', joined, lengths, labels, options };
-  worker.postMessage(request, [lengths.buffer]);
-  return { done, cancel: () => finish({ error: new DatasetParseError('cancelled') }) };
+  return runInWorker<PreparedEncoding, PrepareReply>(
+    worker,
+    request,
+    [lengths.buffer],
+    (reply) =>
+      reply.type === 'prepared'
+        ? { value: reply.result }
+        : { error: new DatasetParseError(reply.message) },
+    'The preparing worker could not start.',
+  );
 }

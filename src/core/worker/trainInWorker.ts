@@ -154,10 +154,20 @@ export function trainInWorker(
     });
   };
 
-  const start: ToWorker = { type: 'start', job };
+  // A data set's arrays go over as copies the worker owns: one memcpy here, instead of the
+  // structured clone's serialise-and-copy (43 ms on the page for 70,000 encoded reviews).
+  const transfer: Transferable[] = [];
+  let sent: TrainingJob = job;
+  if (job.kind === 'sequential' && job.data.kind === 'tensors') {
+    const xs = job.data.xs.slice();
+    const ys = job.data.ys.slice();
+    transfer.push(xs.buffer, ys.buffer);
+    sent = { ...job, data: { ...job.data, xs, ys } };
+  }
+  const start: ToWorker = { type: 'start', job: sent };
   if (options.backend) start.backend = options.backend;
   if (options.snapshotEvery) start.snapshotEvery = options.snapshotEvery;
-  worker.postMessage(start);
+  worker.postMessage(start, transfer);
 
   return {
     pause() {
