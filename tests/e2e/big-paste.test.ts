@@ -95,17 +95,23 @@ describe('a 5 MB paste', () => {
     await page.getByRole('button', { name: /Train on this data/ }).click();
     const trainer = page.locator('section.sent-train');
     await trainer.scrollIntoViewIfNeeded();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await watchLongTasks(page);
     await trainer.getByRole('button', { name: 'Start training' }).click();
     await expect
       .poll(() => trainer.innerText(), { timeout: 60_000 })
       .toMatch(/[\d,]+ for training · [\d,]+ for validation/);
     await page.waitForTimeout(3000);
+    // The reviews were prepared by the data-set worker, then trained in the training worker.
+    expect(workers.some((url) => /parseWorker/.test(url))).toBe(true);
+    expect(workers.some((url) => /trainWorker/.test(url))).toBe(true);
     const trainingTasks = await longTasks(page);
     console.log('sentiment training on it: long tasks (ms)', trainingTasks.map(Math.round));
-    // Starting a training run also renders its panel and first curves on the page (50–80 ms
-    // tasks here); the bar is set well below the 1.6 s the page-side preparation used to take.
-    expect(Math.max(0, ...trainingTasks)).toBeLessThanOrEqual(250);
+    // Starting a run also draws its panel and first curves (50–80 ms tasks on a quiet machine,
+    // up to ~300 ms with another browser training beside it); preparing 70,000 reviews on the
+    // page took one 1.6 s task.
+    expect(Math.max(0, ...trainingTasks)).toBeLessThanOrEqual(1000);
     await trainer.getByRole('button', { name: 'Cancel' }).click();
     expect(errors).toEqual([]);
     await context.close();
