@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useClassroom } from '../../app/classroom';
 import { defineStrings, format } from '../../i18n/defineStrings';
 import { useStrings } from '../../i18n/useLang';
@@ -8,6 +8,7 @@ import { formatNumber } from '../../ui/format';
 import { LineChart, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
 import { StepControls } from '../../ui/StepControls';
+import { useChartDrag } from '../../ui/useChartDrag';
 import { usePlayback } from '../../ui/usePlayback';
 import { OverflowBox } from '../cell/OverflowBox';
 import { GD_SCHEMA, GD_STEPS } from './bpttSchemas';
@@ -160,13 +161,9 @@ export default function GradientDescent({ id = 'gd' }: { id?: string }) {
     [state.sx, state.sy, state.lr],
   );
   // Pressing or dragging on the curve's chart moves the start; merely hovering does not.
-  const pressed = useRef(false);
-  const release = () => {
-    pressed.current = false;
-  };
-  const onPointerX = (x: number | null) => {
-    if (pressed.current && x !== null) set({ x0: snapToParam(GD_SCHEMA.x0, x), k: 0 });
-  };
+  const { boxProps, onPointerX } = useChartDrag((x) =>
+    set({ x0: snapToParam(GD_SCHEMA.x0, x), k: 0 }),
+  );
   const onStart2d = useCallback(
     (p: { x: number; y: number }) =>
       set({ sx: snapToParam(GD_SCHEMA.sx, p.x), sy: snapToParam(GD_SCHEMA.sy, p.y), k: 0 }),
@@ -251,15 +248,7 @@ export default function GradientDescent({ id = 'gd' }: { id?: string }) {
         {t[outcome]} {inView.length < shown.length ? t.offChart : ''}
       </p>
       <div className="bptt-charts">
-        <div
-          className="gd-drag"
-          onPointerDownCapture={() => {
-            pressed.current = true;
-          }}
-          onPointerUp={release}
-          onPointerCancel={release}
-          onPointerLeave={release}
-        >
+        <div className="gd-drag" {...boxProps}>
           <LineChart
             series={series}
             markers={markers}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import {
   ACTIVATION_IDS,
   ACTIVATIONS,
@@ -18,6 +18,7 @@ import {
 import { useWidgetState, type SetWidgetState } from '../../state/useWidgetState';
 import { Equation } from '../../ui/Equation';
 import { formatFull, formatNumber } from '../../ui/format';
+import { useChartDrag } from '../../ui/useChartDrag';
 import { LineChart, type ChartMarker, type ChartSeries } from '../../ui/LineChart';
 import { ParamSlider } from '../../ui/ParamSlider';
 import {
@@ -357,24 +358,10 @@ function Chart({
   }, [fn, compare, derivative, at]);
 
   // Clicking or dragging moves the probe; merely hovering only shows the tooltip.
-  const pressed = useRef(false);
-  const release = () => {
-    pressed.current = false;
-  };
-  const onPointerX = (x: number | null) => {
-    if (pressed.current && x !== null) set({ x });
-  };
+  const { boxProps, onPointerX } = useChartDrag((x) => set({ x }));
 
   return (
-    <div
-      className="act-chart"
-      onPointerDownCapture={() => {
-        pressed.current = true;
-      }}
-      onPointerUp={release}
-      onPointerCancel={release}
-      onPointerLeave={release}
-    >
+    <div className="act-chart" {...boxProps}>
       <LineChart
         series={series}
         xLabel="x"
