@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonPreload } from './scripts/build/lessonPreload.ts';
+import { prerender } from './scripts/build/prerender.ts';
 import { writeBookFont } from './scripts/fonts/bookFont.ts';
 import { mdx } from './scripts/vite-mdx.ts';
 import { rehypeFocusableMath } from './src/lessons/rehypeFocusableMath.ts';
@@ -55,6 +56,33 @@ function woff2Only(): Plugin {
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
+ * `vite preview` answers a folder without its slash (`/en/lessons/lstm`) with the root
+ * index.html, whose relative asset URLs then point into the wrong folder. Static hosts
+ * redirect to the slash; so does the preview server, for every folder that holds a page.
+ */
+function previewFolderSlash(): Plugin {
+  return {
+    name: 'gatebook:preview-folder-slash',
+    configurePreviewServer(server) {
+      const outDir = path.resolve(root, server.config.build.outDir);
+      server.middlewares.use((req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        const below = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+        if (below && !below.endsWith('/') && !below.includes('..')) {
+          if (existsSync(path.join(outDir, below, 'index.html'))) {
+            res.statusCode = 301;
+            res.setHeader('Location', `${url.pathname}/${url.search}`);
+            res.end();
+            return;
+          }
+        }
+        next();
+      });
+    },
+  };
+}
+
+/**
  * Cuts Noto Sans KR down to the Korean the book uses (src/fonts/generated, not committed)
  * before anything imports it; unchanged text reuses the last cut.
  */
@@ -91,6 +119,9 @@ export default defineConfig({
     cspMetaTag(),
     woff2Only(),
     lessonPreload(),
+    // Every page as static HTML (after the browser build, before the service worker).
+    prerender(),
+    previewFolderSlash(),
     // Offline: a generated service worker precaches the whole built book. src/pwa registers
     // it and shows its state; a new version waits and is applied on the next load.
     VitePWA({
@@ -125,8 +156,10 @@ export default defineConfig({
         // lab.html is a test bench for the tensor runtime, not part of the book.
         globIgnores: ['lab.html', 'assets/lab-*.js', '.vite/**'],
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-        navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/lab\.html$/, /\/data\//],
+        // Every page is a precached file (`lessons/lstm/` → lessons/lstm/index.html); a
+        // page's query (`?lstm.step=3`) is state for the app, never a different file.
+        ignoreURLParametersMatching: [/.*/],
+        navigateFallback: null,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,

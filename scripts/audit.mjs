@@ -31,11 +31,14 @@ const option = (name) => {
 };
 const RUNS = Math.max(1, Number(option('--runs') ?? 1));
 
+// The addresses the book's own links lead to: each page written out as HTML at build time
+// (scripts/build/prerender.ts), Korean without a prefix, English under en/.
 const PAGES = [
-  { id: 'home', hash: '#/' },
-  { id: 'lstm', hash: '#/lessons/lstm' },
-  { id: 'gru', hash: '#/lessons/gru' },
+  { id: 'home', path: '' },
+  { id: 'lstm', path: 'lessons/lstm/' },
+  { id: 'gru', path: 'lessons/gru/' },
 ].filter((p) => !option('--only') || p.id === option('--only'));
+const pageUrl = (page, lang) => `${lang === 'en' ? 'en/' : ''}${page.path}`;
 const LANGS = ['ko', 'en'];
 const PRESETS = ['mobile', 'desktop'].filter(
   (p) => !option('--preset') || p === option('--preset'),
@@ -123,7 +126,7 @@ async function main() {
     for (const preset of PRESETS) {
       for (const page of PAGES) {
         for (const lang of LANGS) {
-          const url = `${base}${page.hash}?lang=${lang}`;
+          const url = `${base}${pageUrl(page, lang)}`;
           const runs = [];
           for (let run = 0; run < RUNS; run++) {
             const result = await lighthouse(
@@ -153,7 +156,7 @@ async function main() {
             page: page.id,
             lang,
             preset,
-            url: `${page.hash}?lang=${lang}`,
+            url: pageUrl(page, lang) || '/',
             scores,
             metrics: Object.fromEntries(
               [

@@ -13,6 +13,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { useLanguagePreference, useTheme } from './preferences';
 import { matchRoute } from './routes';
 import './shell-features.css';
+import { bookHref } from '../state/urlStore';
 
 export function App() {
   const { path } = useLocation();
@@ -85,7 +86,7 @@ function PageError({ onRetry }: { onRetry: () => void }) {
       <button type="button" className="button" onClick={onRetry}>
         다시 시도 · Try again
       </button>{' '}
-      <a className="button" href="#/">
+      <a className="button" href={bookHref('/', new URLSearchParams())}>
         목차 · Contents
       </a>
     </div>

@@ -7,6 +7,8 @@ import { ClassroomBar, ClassroomToggle } from './ClassroomBar';
 import { KeyboardHelpButton } from './KeyboardHelp';
 import { setLanguage, setTheme, type Theme } from './preferences';
 import { shellStrings } from './strings';
+import { bookAssetHref, bookFileUrl, bookHref } from '../state/urlStore';
+import { useBrowserOnly } from '../ui/useBrowserOnly';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { ko: '한국어', en: 'English' };
 
@@ -22,6 +24,9 @@ export function Header({
   /** Opens the keyboard map; left out, no button is shown. */
   onHelp?: () => void;
 }) {
+  // Written-out pages name it relative to their folder; once running, the app uses the
+  // absolute address, which stays right when the page moves to another folder in place.
+  const logoSrc = useBrowserOnly() ? bookFileUrl('favicon.svg') : bookAssetHref('favicon.svg');
   const lang = useLang();
   const t = useStrings(shellStrings);
   return (
@@ -29,8 +34,8 @@ export function Header({
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t.skipToContent}
       </a>
-      <a className="brand" href={`#/?lang=${lang}`}>
-        <img src="./favicon.svg" alt="" width={28} height={28} />
+      <a className="brand" href={bookHref('/', new URLSearchParams({ lang }))}>
+        <img src={logoSrc} alt="" width={28} height={28} />
         <span>
           <span className="brand-name">Gatebook</span>
           <span className="brand-tagline">{t.brandTagline}</span>

@@ -2,16 +2,19 @@ import { useEffect } from 'react';
 import { format } from '../i18n/defineStrings';
 import { useLang, useStrings } from '../i18n/useLang';
 import { LESSONS, isLessonAvailable, lessonPath } from '../lessons/registry';
+import { lessonsWithExercises } from '../exercises/catalog';
 import { solvedCount, useProgress } from '../exercises/progress';
 import { ProgressTools } from './ProgressTools';
 import { shellStrings } from './strings';
 import { useExerciseIds } from './useExerciseCounts';
+import { bookHref } from '../state/urlStore';
 
 export function HomePage() {
   const lang = useLang();
   const t = useStrings(shellStrings);
   const progress = useProgress();
   const exerciseIds = useExerciseIds();
+  const withExercises = new Set(lessonsWithExercises());
   useEffect(() => {
     document.title =
       lang === 'ko' ? 'Gatebook — 순환 신경망 교과서' : 'Gatebook — the RNN textbook';
@@ -41,6 +44,13 @@ export function HomePage() {
                   <span>{progressLabel}</span>
                 </span>
               )}
+              {available && !ids && withExercises.has(lesson.slug) && (
+                // Its room, until the lesson's exercise list has loaded: the cards do not grow.
+                <span className="toc-progress is-pending" aria-hidden="true">
+                  <progress max={1} value={0} />
+                  <span>{format(t.progress, { n: 0, count: 0 })}</span>
+                </span>
+              )}
               {available ? (
                 <span className="toc-start" aria-hidden="true">
                   {t.start} →
@@ -54,7 +64,7 @@ export function HomePage() {
             <li key={lesson.slug} className={available ? 'toc-item' : 'toc-item is-soon'}>
               {available ? (
                 <a
-                  href={`#${lessonPath(lesson.slug)}?lang=${lang}`}
+                  href={bookHref(lessonPath(lesson.slug), new URLSearchParams({ lang }))}
                   data-testid={`toc-${lesson.slug}`}
                 >
                   {body}

@@ -16,6 +16,7 @@ import { lessonComponents, proseComponents } from '../widgets';
 import { NotFoundPage } from './NotFoundPage';
 import { nameWidgets } from './widgetIdentity';
 import { shellStrings } from './strings';
+import { bookHref } from '../state/urlStore';
 
 const loaded = new Map<string, LessonModule>();
 
@@ -50,6 +51,17 @@ export function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   if (cached) return cached;
   if (state.key === key && state.error) throw state.error;
   return null;
+}
+
+/**
+ * Loads a lesson's content before the first render, so a page whose HTML was written at build
+ * time hydrates with the same content it shows (and the build-time render has it at all).
+ */
+export async function preloadLesson(slug: string, lang: Lang): Promise<void> {
+  const key = `${slug}/${lang}`;
+  if (loaded.has(key)) return;
+  const module = await loadLesson(slug, lang);
+  if (module) loaded.set(key, module);
 }
 
 function LessonContent({ slug, lang }: { slug: string; lang: Lang }) {
@@ -125,7 +137,7 @@ function LessonNav({ index }: { index: number }) {
       <a
         className={`lesson-nav-${rel}`}
         rel={rel}
-        href={`#${lessonPath(lesson.slug)}?lang=${lang}`}
+        href={bookHref(lessonPath(lesson.slug), new URLSearchParams({ lang }))}
       >
         {text}
       </a>

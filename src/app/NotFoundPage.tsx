@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { format } from '../i18n/defineStrings';
 import { useLang, useStrings } from '../i18n/useLang';
 import { shellStrings } from './strings';
+import { bookHref } from '../state/urlStore';
 
 export function NotFoundPage({ path, message }: { path: string; message?: string }) {
   const lang = useLang();
@@ -19,7 +20,7 @@ export function NotFoundPage({ path, message }: { path: string; message?: string
           ? 'Page not found — the link may be old or mistyped.'
           : '페이지를 찾을 수 없습니다. 링크가 오래되었거나 잘못 입력되었을 수 있습니다.'}
       </p>
-      <a className="button primary" href={`#/?lang=${lang}`}>
+      <a className="button primary" href={bookHref('/', new URLSearchParams({ lang }))}>
         {t.backHome}
       </a>
     </div>

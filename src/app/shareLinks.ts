@@ -1,12 +1,11 @@
 import type { Lang } from '../i18n/lang';
-import { formatHash } from '../state/urlStore';
+import { bookBaseUrl, formatHash } from '../state/urlStore';
 import { embedPath } from './routes';
 import { widgetAnchor, type WidgetIdentity } from './widgetIdentity';
 
-/** The page's address without its hash: where the textbook is served from. */
+/** Where the textbook is served from (not a lesson's own folder on a written-out page). */
 export function siteBase(): string {
-  const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}`;
+  return bookBaseUrl();
 }
 
 /** Only this widget's state (the `prefix.key` entries of its schemas) travels in a shared link. */

@@ -3,6 +3,7 @@ import { defineStrings } from '../i18n/defineStrings';
 import { useStrings } from '../i18n/useLang';
 import {
   getOfflineSnapshot,
+  getWrittenOutOfflineSnapshot,
   startOffline,
   subscribeOffline,
   type OfflineSnapshot,
@@ -68,7 +69,11 @@ const ICON: Record<Shown, string> = {
  */
 export function OfflineStatus({ quiet = false }: { quiet?: boolean }) {
   const t = useStrings(strings);
-  const snapshot = useSyncExternalStore(subscribeOffline, getOfflineSnapshot, getOfflineSnapshot);
+  const snapshot = useSyncExternalStore(
+    subscribeOffline,
+    getOfflineSnapshot,
+    getWrittenOutOfflineSnapshot,
+  );
   useEffect(startOffline, []);
   const shown = shownState(snapshot);
   if (shown === null) return null;

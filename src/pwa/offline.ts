@@ -5,6 +5,7 @@
 // Updates: a new version installs in the background and then waits (no skipWaiting), so a
 // page never mixes chunks of two builds. The next time the book is opened, the waiting
 // version is told to take over and the page reloads once, before anyone has done anything.
+import { bookFileUrl } from '../state/urlStore';
 
 export type OfflineState =
   /** No service worker here (development build, old browser, or not a secure context). */
@@ -53,6 +54,15 @@ export function getOfflineSnapshot(): OfflineSnapshot {
   return snapshot;
 }
 
+/**
+ * What a page written out at build time shows (and hydrates with): a first visit's state, the
+ * one Lighthouse and a new learner see; the real state follows right after hydration.
+ */
+const WRITTEN_OUT: OfflineSnapshot = { state: 'installing', online: true };
+export function getWrittenOutOfflineSnapshot(): OfflineSnapshot {
+  return WRITTEN_OUT;
+}
+
 export function subscribeOffline(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -98,8 +108,8 @@ export function startOffline(): void {
 
 async function register(): Promise<void> {
   const { Workbox } = await import('workbox-window');
-  const base = import.meta.env.BASE_URL;
-  const wb = new Workbox(`${base}sw.js`, { scope: base });
+  // The book's base, not the page's folder: a written-out lesson sits in lessons/<slug>/.
+  const wb = new Workbox(bookFileUrl('sw.js'), { scope: bookFileUrl('') });
 
   update({ state: navigator.serviceWorker.controller ? 'ready' : 'installing' });
 

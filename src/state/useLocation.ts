@@ -1,8 +1,8 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { getHash, parseHash, subscribe, type Location } from './urlStore';
+import { getHash, getServerHash, parseHash, subscribe, type Location } from './urlStore';
 
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, getHash, () => '');
+  return useSyncExternalStore(subscribe, getHash, getServerHash);
 }
 
 export function useLocation(): Location {

@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { useBrowserOnly } from './useBrowserOnly';
 import {
   chooseBackend,
   type BackendChoice,
@@ -59,12 +60,24 @@ const strings = defineStrings(
 export function BackendBadge() {
   const t = useStrings(strings);
   const [override, setOverride] = useState<BackendName | null>(getBackendOverride);
-  const probe = typeof document === 'undefined' ? null : probeGraphics();
+  const inBrowser = useBrowserOnly();
+  const probe = inBrowser ? probeGraphics() : null;
   const choice: { choice: BackendChoice; renderer: string | null } | null = probe && {
     choice: chooseBackend(probe, override),
     renderer: probe.renderer,
   };
   const live = useSyncExternalStore(onBackendChange, backendStatus, backendStatus);
+  if (!inBrowser) {
+    // Written-out pages cannot know the machine; the badge's room is kept (with the label
+    // most machines without a GPU get) so the header does not move when it appears.
+    return (
+      <span className="backend-badge is-pending" aria-hidden="true">
+        <span className="backend-badge-summary">
+          <span className="muted">{t.label}</span> {t.wasm}
+        </span>
+      </span>
+    );
+  }
   if (!choice) return null;
   const reason: BackendReason = live.reason ?? choice.choice.reason;
   const backend = live.backend ?? choice.choice.backend;

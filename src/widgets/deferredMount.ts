@@ -64,7 +64,12 @@ export function mountWhenIdle(job: Job): () => void {
   };
 }
 
-/** Whether this environment can tell what is near the viewport (jsdom and old browsers cannot). */
+/**
+ * Whether mounting waits: in a browser that can tell what is near the viewport (jsdom and old
+ * browsers cannot, and build everything at once), and in the build-time render, whose HTML
+ * must hold what the browser's first render holds: the first screen, the rest as placeholders.
+ */
 export function canDefer(): boolean {
-  return typeof window !== 'undefined' && typeof window.IntersectionObserver === 'function';
+  if (typeof window === 'undefined') return true;
+  return typeof window.IntersectionObserver === 'function';
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/pwa/csp';
+import { CONTENT_SECURITY_POLICY, PAGE_GUARD_SCRIPT, PAGE_GUARD_SOURCE } from '../../src/pwa/csp';
 import { launchChromium, mountAllWidgets } from '../support/browser';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -80,11 +80,20 @@ describe('Content-Security-Policy', () => {
       }),
     );
     for (const values of directives.values()) expect(values).not.toContain("'unsafe-eval'");
-    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // Our files, wasm compilation, and the one inline script of the written-out pages by hash.
+    expect(directives.get('script-src')).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      PAGE_GUARD_SOURCE,
+    ]);
     expect(directives.get('style-src-elem')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
 
-    for (const page of ['index.html', 'lab.html']) {
+    const written = readdirSync(site, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('index.html'));
+    expect(written.length).toBe(2 + 2 * LESSONS.length);
+    for (const page of [...written, 'lab.html']) {
       const html = readFileSync(path.join(site, page), 'utf8');
       const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
       expect(meta?.[1], page).toBe(CONTENT_SECURITY_POLICY);
@@ -92,7 +101,9 @@ describe('Content-Security-Policy', () => {
       expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(
         html.indexOf('<script'),
       );
-      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+      // No inline script but the guard (written-out pages only).
+      const withoutGuard = html.replace(`<script>${PAGE_GUARD_SCRIPT}</script>`, '');
+      expect(withoutGuard, page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
   });
 
@@ -105,6 +116,13 @@ describe('Content-Security-Policy', () => {
       await home.locator('.toc a').first().waitFor();
       expect(await violations(home), `home ${lang}`).toEqual([]);
       await home.close();
+      // The written-out pages (path form) run the guard script and hydrate.
+      const prefix = lang === 'en' ? 'en/' : '';
+      for (const address of [prefix, `${prefix}lessons/lstm/`]) {
+        const page = await openLesson(context, address);
+        expect(await violations(page), address).toEqual([]);
+        await page.close();
+      }
       for (const slug of LESSONS) {
         const page = await openLesson(context, `#/lessons/${slug}?lang=${lang}`);
         expect(await page.locator('.katex').count(), slug).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   expectNoAxeViolations,
   launchChromium,
@@ -117,6 +117,14 @@ describe('offline use (service worker)', () => {
 
     await expectNoAxeViolations(page);
     await screenshot(page, 'offline-lstm-ko');
+
+    // The pages written out as HTML are precached too: one as written, and one with state in
+    // its query (the cache ignores the query; the app reads it).
+    await page.goto(new URL('en/lessons/gru/', inject('baseURL')).href);
+    await page.getByRole('heading', { level: 1, name: 'GRU: two gates' }).waitFor();
+    await page.waitForSelector('.backend-badge:not(.is-pending)', { state: 'attached' });
+    await page.goto(new URL('lessons/lstm/?lstm.pos=2', inject('baseURL')).href);
+    await page.locator('svg.lstm-diagram[data-phase="update"]').waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -54,16 +54,22 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** A page at `address` below the prefix; `failed` collects HTTP errors and page errors. */
+async function openUnderPrefix(address: string) {
+  const { port } = server.address() as AddressInfo;
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => failed.push(e.message));
+  await page.goto(`http://127.0.0.1:${port}${PREFIX}${address}`);
+  return { page, failed };
+}
+
 describe('the built site on any static server', () => {
   it('works from a sub-path with relative asset URLs', async () => {
-    const { port } = server.address() as AddressInfo;
-    const page = await browser.newPage();
-    const failed: string[] = [];
-    page.on('response', (r) => {
-      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('pageerror', (e) => failed.push(e.message));
-    await page.goto(`http://127.0.0.1:${port}${PREFIX}#/lessons/sequences?lang=en`);
+    const { page, failed } = await openUnderPrefix('#/lessons/sequences?lang=en');
     await page
       .getByRole('heading', { level: 1, name: 'Sequence data and recurrent networks' })
       .waitFor();
@@ -73,6 +79,26 @@ describe('the built site on any static server', () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Contents' }).waitFor();
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the written-out pages from the sub-path, with shipped data found at the base', async () => {
+    const { page, failed } = await openUnderPrefix('en/lessons/apriori/');
+    await page.getByRole('heading', { level: 1, name: 'Apriori association rules' }).waitFor();
+    // The lesson's shipped example data is fetched from the book's base, not the lesson's folder.
+    await page.evaluate(() => window.dispatchEvent(new Event('scroll')));
+    const data = page.waitForResponse((r) => r.url().includes('/data/'), { timeout: 60_000 });
+    const response = await data;
+    expect(new URL(response.url()).pathname.startsWith(`${PREFIX}data/`)).toBe(true);
+    expect(response.status()).toBe(200);
+    // Home, in place, at the sub-path.
+    await page
+      .getByRole('link', { name: /Gatebook/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Contents' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`${PREFIX}en/`);
     expect(failed).toEqual([]);
     await page.close();
   });

@@ -14,6 +14,7 @@ import {
   type MinedRule,
   type TokenOptions,
 } from './engine';
+import { bookFileUrl } from '../../state/urlStore';
 
 export type MiningStatus = 'idle' | 'reading' | 'mining' | 'done' | 'error' | 'cancelled';
 
@@ -59,8 +60,7 @@ export function ruleItems(key: string): string[] {
 
 /** Where a shipped example lives, relative to the site (works under any base path). */
 export function exampleUrl(file: string): string {
-  const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
-  return new URL(`${import.meta.env.BASE_URL}data/${file}`, base).href;
+  return bookFileUrl(`data/${file}`);
 }
 
 export function exampleSource(example: AprioriExample): DataSource | null {

@@ -3,6 +3,7 @@
 import type { LdaJobRequest, StopWordLanguage } from '../../core/lda';
 import type { CustomCorpus } from './ldaController';
 import type { LdaCorpusName, LdaMethod } from './ldaSchemas';
+import { bookFileUrl } from '../../state/urlStore';
 
 /** Words the stop-word lists miss but that carry no topic in these corpora (shown in the lesson). */
 export const EXTRA_STOP_WORDS: Record<'ko' | 'en', readonly string[]> = {
@@ -135,7 +136,7 @@ export async function shippedRequest(
   name: 'ko' | 'en',
 ): Promise<LdaJobRequest> {
   const spec = SHIPPED[name];
-  const response = await fetch(`${import.meta.env.BASE_URL}${spec.file}`);
+  const response = await fetch(bookFileUrl(spec.file));
   if (!response.ok) throw new Error(`${spec.file}: HTTP ${response.status}`);
   const text = await response.text();
   const language: StopWordLanguage = spec.language;

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -75,6 +75,7 @@ describe('widgets below the first screen', () => {
       window.dispatchEvent(new Event('scroll'));
     });
     expect(await screen.findByText('third', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(order).toEqual(['first', 'second', 'third']);
+    // The last one's effect may run a moment after its text is in the page.
+    await waitFor(() => expect(order).toEqual(['first', 'second', 'third']));
   });
 });

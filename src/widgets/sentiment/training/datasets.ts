@@ -2,6 +2,7 @@
 // origin, parsed in a worker) and the learner's own (uploaded or pasted).
 import { parseInWorker, type ParsedDataset, type TextPipelineOptions } from '../../../core/text';
 import { createViewStore } from '../../cell/viewStore';
+import { bookFileUrl } from '../../../state/urlStore';
 
 export const DATASET_IDS = ['imdb', 'ko', 'custom'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
@@ -49,7 +50,7 @@ export function pipelineFor(korean: boolean): TextPipelineOptions {
 const pending = new Map<DatasetId, Promise<LoadedDataset>>();
 
 export function baseUrl(): string {
-  return import.meta.env.BASE_URL ?? './';
+  return bookFileUrl('');
 }
 
 /** Fetches and parses a shipped data set once; later calls get the same promise. */
