@@ -57,7 +57,7 @@ function newestSource(dir) {
 async function buildIfNeeded() {
   const built = path.join(dist, 'index.html');
   const sources = Math.max(
-    ...['src', 'lessons', 'public', 'index.html', 'vite.config.ts'].map((p) => {
+    ...['src', 'lessons', 'public', 'scripts', 'index.html', 'vite.config.ts'].map((p) => {
       const full = path.join(root, p);
       if (!existsSync(full)) return 0;
       return statSync(full).isDirectory() ? newestSource(full) : statSync(full).mtimeMs;

@@ -99,6 +99,29 @@ export function pageHtml(options: {
   );
 }
 
+/** The stylesheets of the chunk built from `entry` and of every chunk it imports statically. */
+export function stylesheetsOf(bundle: Rollup.OutputBundle, entry: string): string[] {
+  const chunks = new Map<string, Rollup.OutputChunk>();
+  for (const output of Object.values(bundle)) {
+    if (output.type === 'chunk') chunks.set(output.fileName, output);
+  }
+  const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith(entry));
+  const css = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunk: Rollup.OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    const meta = (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata;
+    for (const file of meta?.importedCss ?? []) css.add(file);
+    for (const name of chunk.imports) {
+      const next = chunks.get(name);
+      if (next) visit(next);
+    }
+  };
+  if (start) visit(start);
+  return [...css];
+}
+
 async function loadRenderer(config: ResolvedConfig): Promise<RenderModule> {
   const outDir = path.join(config.root, 'node_modules/.cache/gatebook-prerender');
   rmSync(outDir, { recursive: true, force: true });
@@ -139,14 +162,7 @@ export function prerender(): Plugin {
         const boldKorean = names.filter((name) => BOLD_BOOK_FACE.test(name));
         // The app's own stylesheets come with the app (imported after the first paint); a
         // written-out page needs them for that paint.
-        const appCss = Object.values(bundle).flatMap((output) =>
-          output.type === 'chunk' && output.facadeModuleId?.endsWith('src/app/start.tsx')
-            ? [
-                ...((output as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata
-                  ?.importedCss ?? []),
-              ]
-            : [],
-        );
+        const appCss = stylesheetsOf(bundle, 'src/app/start.tsx');
         const renderer = await loadRenderer(config);
         const started = performance.now();
         const pages = renderer.pagesToWrite();

@@ -23,8 +23,10 @@ export async function start(container: HTMLElement): Promise<void> {
   if (prerendered && usesPathRouting()) {
     followBookLinksInPlace();
     // The head names the icon and manifest relative to this folder; in-place moves to other
-    // folders would make the browser resolve them anew, wrongly. Absolute from here on.
-    for (const link of document.head.querySelectorAll<HTMLLinkElement>('link[href]')) {
+    // folders would make the browser resolve them anew, wrongly. Absolute from here on. (Not
+    // the stylesheets: a new href reloads a sheet, and the page goes unstyled meanwhile.)
+    const moving = 'link[rel~="icon"][href], link[rel="manifest"][href]';
+    for (const link of document.head.querySelectorAll<HTMLLinkElement>(moving)) {
       link.setAttribute('href', link.href);
     }
     const { pathname, search, hash } = window.location;

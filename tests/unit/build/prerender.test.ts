@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pageFolder, pageHtml } from '../../../scripts/build/prerender';
+import type { Rollup } from 'vite';
+import { pageFolder, pageHtml, stylesheetsOf } from '../../../scripts/build/prerender';
 import { PAGE_GUARD_SCRIPT, PAGE_GUARD_SOURCE } from '../../../src/pwa/csp';
 
 const TEMPLATE = `<!doctype html>
@@ -129,6 +130,33 @@ describe('pages written out at build time', () => {
         fonts: [],
       }),
     ).toThrow(/#root/);
+  });
+
+  it('link the stylesheets of the app chunk and of the chunks it imports', () => {
+    const chunk = (fileName: string, imports: string[], css: string[], facade?: string) =>
+      ({
+        type: 'chunk',
+        fileName,
+        imports,
+        facadeModuleId: facade ?? null,
+        viteMetadata: { importedCss: new Set(css) },
+      }) as unknown as Rollup.OutputChunk;
+    const bundle = {
+      a: chunk(
+        'assets/start-1.js',
+        ['assets/shared-2.js', 'assets/runtime-3.js'],
+        ['assets/start-1.css'],
+        '/x/src/app/start.tsx',
+      ),
+      b: chunk('assets/shared-2.js', ['assets/runtime-3.js'], ['assets/shared-2.css']),
+      c: chunk('assets/runtime-3.js', ['assets/start-1.js'], []),
+      d: chunk('assets/lesson-4.js', [], ['assets/katex-5.css']),
+    } as Rollup.OutputBundle;
+    expect(stylesheetsOf(bundle, 'src/app/start.tsx')).toEqual([
+      'assets/start-1.css',
+      'assets/shared-2.css',
+    ]);
+    expect(stylesheetsOf(bundle, 'src/nope.tsx')).toEqual([]);
   });
 
   it('allow exactly the guard script in the CSP, by its hash', () => {
