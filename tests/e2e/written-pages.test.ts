@@ -195,6 +195,29 @@ describe('pages written out at build time', () => {
     await context.close();
   });
 
+  it('take garbage in a written-out page’s query like a hash link: defaults and a notice', async () => {
+    const { context, page, errors } = await openPage(
+      browser,
+      'en/lessons/sequences/?lang=xx&shapes.length=%F0%9F%99%82&shapes.shape=<b>&act.x=1e999',
+    );
+    await page
+      .getByRole('heading', { level: 1, name: 'Sequence data and recurrent networks' })
+      .waitFor();
+    const notice = page.getByTestId('link-notice');
+    await notice.waitFor();
+    for (const param of ['shapes.length', 'shapes.shape', 'act.x']) {
+      await expect.poll(() => notice.innerText()).toContain(param);
+    }
+    // The folder says the language; the query's `lang` is dropped, the rest rewritten.
+    await expect.poll(() => page.url()).not.toContain('shapes.shape');
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/en/lessons/sequences/');
+    expect(url.search).toContain('act.x=6');
+    expect(url.search).not.toContain('lang=');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('send an address without its trailing slash to the folder', async () => {
     const { context, page, errors } = await openPage(browser, 'en/lessons/gru');
     await page.getByRole('heading', { level: 1, name: 'GRU: two gates' }).waitFor();
