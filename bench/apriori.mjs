@@ -16,20 +16,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { build } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'tests/.artifacts/bench-apriori');
 const resultsFile = path.join(root, 'bench/apriori-results.json');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const quick = process.argv.includes('--quick');
 const SETTINGS = quick ? { warmup: 2, runs: 7 } : { warmup: 5, runs: 21 };
 const DATA = { transactions: 10_000, items: 170, seed: 1 };
@@ -101,7 +93,7 @@ async function inNode() {
 }
 
 async function inChromium() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>apriori bench</title>');

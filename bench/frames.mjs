@@ -11,8 +11,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { CHROMIUM, launchChromium, previewSite } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = 6;
@@ -57,18 +57,8 @@ async function main() {
     process.env.NODE_ENV = 'production';
     await build({ root, mode: 'production', logLevel: 'warn' });
   }
-  const server = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
-  const base = server.resolvedUrls.local[0];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const { server, url: base } = await previewSite(root, path.join(root, 'dist'));
+  const browser = await launchChromium();
   const cases = [
     ['lesson, 1280×800', `${base}#/lessons/lstm?lang=ko`, { width: 1280, height: 800 }],
     [
@@ -87,7 +77,7 @@ async function main() {
   }
   await browser.close();
   await server.close();
-  const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  const chromiumVersion = execFileSync(CHROMIUM, ['--version']).toString().trim();
   const text = `# Frame times: the LSTM cell playing at 4×
 
 Written by \`node bench/frames.mjs\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores,

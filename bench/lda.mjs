@@ -18,7 +18,7 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { createServer } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,14 +39,6 @@ const itersFor = ({ backend, eStep }) =>
 const ONLY = arg('only', 'all');
 const RUNS = arg('backends', 'cpu,wasm,wasm:tensor,webgl').split(',').map(parseRun);
 const CORPUS = { nDocs: 2000, nTerms: 10000, nTopics: 10, docLength: [100, 200], seed: 1 };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // The page-side benchmark, served by the dev server as a virtual module.
 const PAGE_MODULE = `
@@ -167,7 +159,7 @@ async function main() {
     if (ONLY !== 'node') {
       await server.listen();
       const url = server.resolvedUrls.local[0];
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const browser = await launchChromium();
       try {
         for (const run of RUNS.filter((r) => r.backend === 'wasm' || r.backend === 'webgl')) {
           const b = run.backend;

@@ -12,8 +12,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { launchChromium, previewSite } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -22,14 +22,6 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const QUERY = arg('query', '');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** The course's full-size preset runs for twenty minutes or more here; allow for it. */
 const TIMEOUT_MS = 60 * 60_000;
 
@@ -60,15 +52,8 @@ async function main() {
     console.log('Building the site…');
     await build({ root, mode: 'production', logLevel: 'warn' });
   }
-  const server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const { server, url } = await previewSite(root, dist);
+  const browser = await launchChromium();
   const loads = [os.loadavg()[0]];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

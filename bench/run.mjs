@@ -13,23 +13,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { CHROMIUM, launchChromium, previewSite } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const resultsFile = path.join(root, 'bench/RESULTS.md');
-const CHROMIUM = '/usr/bin/chromium';
-// The same flags as tests/support/browser.ts (never --disable-software-rasterizer: the webgl
-// row needs SwiftShader).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SHAPE = { batch: 64, steps: 100, features: 2, units: 30 };
 
 const args = process.argv.slice(2);
@@ -525,15 +515,8 @@ function commentary(measured) {
 
 async function main() {
   await buildSite();
-  const server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const { server, url } = await previewSite(root, dist);
+  const browser = await launchChromium();
   const measured = [];
   const loads = [];
   try {
