@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { CHROMIUM, previewSite } from '../bench/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const CHROMIUM = '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const TARGET = 95;
 
@@ -101,14 +101,7 @@ async function main() {
     );
   }
   await buildIfNeeded();
-  const server = await preview({
-    root,
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const base = server.resolvedUrls?.local[0];
-  if (!base) throw new Error('vite preview did not report a URL');
+  const { server, url: base } = await previewSite(root, dist);
 
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
