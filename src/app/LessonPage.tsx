@@ -21,9 +21,21 @@ import { bookHref } from '../state/urlStore';
 const loaded = new Map<string, LessonModule>();
 
 /**
- * Loads a lesson file once per language and keeps it, so switching language back and
- * forth is instant. A failed load is thrown at render time for the error boundary's retry.
+ * Loads a lesson file once per language and keeps it, so switching language back and forth is
+ * instant. Also called before the first render of a page written out at build time, so it
+ * hydrates with the content it shows (and the build-time render has it at all).
  */
+export async function preloadLesson(slug: string, lang: Lang): Promise<LessonModule> {
+  const key = `${slug}/${lang}`;
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const module = await (loadLesson(slug, lang) ??
+    Promise.reject(new Error(`no content for ${key}`)));
+  loaded.set(key, module);
+  return module;
+}
+
+/** The lesson's content once loaded; a failed load is thrown at render time for the error boundary's retry. */
 export function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   const key = `${slug}/${lang}`;
   const [state, setState] = useState<{ key: string; module?: LessonModule; error?: Error }>(() => ({
@@ -33,9 +45,8 @@ export function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   useEffect(() => {
     if (loaded.has(key)) return;
     let live = true;
-    (loadLesson(slug, lang) ?? Promise.reject(new Error(`no content for ${key}`))).then(
+    preloadLesson(slug, lang).then(
       (module) => {
-        loaded.set(key, module);
         if (live) setState({ key, module });
       },
       (error: unknown) => {
@@ -51,17 +62,6 @@ export function useLessonModule(slug: string, lang: Lang): LessonModule | null {
   if (cached) return cached;
   if (state.key === key && state.error) throw state.error;
   return null;
-}
-
-/**
- * Loads a lesson's content before the first render, so a page whose HTML was written at build
- * time hydrates with the same content it shows (and the build-time render has it at all).
- */
-export async function preloadLesson(slug: string, lang: Lang): Promise<void> {
-  const key = `${slug}/${lang}`;
-  if (loaded.has(key)) return;
-  const module = await loadLesson(slug, lang);
-  if (module) loaded.set(key, module);
 }
 
 function LessonContent({ slug, lang }: { slug: string; lang: Lang }) {
