@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Plugin, Rollup } from 'vite';
 
 /** The KaTeX faces of ordinary inline math (letters and digits): needed by nearly every paragraph. */
-const PROSE_MATH_FONTS = /KaTeX_(?:Main-Regular|Math-Italic)-[\w-]+\.woff2$/;
+export const PROSE_MATH_FONTS = /KaTeX_(?:Main-Regular|Math-Italic)-[\w-]+\.woff2$/;
 const LESSON_ENTRY = /[\\/]lessons[\\/]([\w-]+)[\\/](ko|en)\.mdx$/;
 
 /**
@@ -91,7 +91,8 @@ export function preloadScript(
 
 /** Noto Sans KR's Latin faces: every page's Latin text, in both languages. */
 const LATIN_FACES = /noto-sans-kr-latin-(?:400|700)-normal-[\w-]+\.woff2$/;
-const BOLD_BOOK_FACE = /gatebook-kr-700-[\w-]+\.woff2$/;
+/** The book's bold Korean face: headings. */
+export const BOLD_BOOK_FACE = /gatebook-kr-700-[\w-]+\.woff2$/;
 
 export function lessonPreload(): Plugin {
   let base = './';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
 import { PAGE_GUARD_SCRIPT } from '../../src/pwa/csp.ts';
-import { lessonFiles } from './lessonPreload.ts';
+import { BOLD_BOOK_FACE, PROSE_MATH_FONTS, lessonFiles } from './lessonPreload.ts';
 
 interface PageToWrite {
   hash: string;
@@ -31,9 +31,6 @@ export function pageFolder(page: Pick<PageToWrite, 'slug' | 'lang'>): string {
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const KATEX_PROSE_FONTS = /KaTeX_(?:Main-Regular|Math-Italic)-[\w-]+\.woff2$/;
-const BOLD_BOOK_FACE = /gatebook-kr-700-[\w-]+\.woff2$/;
 
 /**
  * One page's HTML from the built index.html: relative asset URLs moved to the page's depth,
@@ -158,7 +155,7 @@ export function prerender(): Plugin {
         const template = readFileSync(path.join(outDir, 'index.html'), 'utf8');
         const names = Object.keys(bundle);
         const lessons = lessonFiles(bundle);
-        const katexFonts = names.filter((name) => KATEX_PROSE_FONTS.test(name));
+        const katexFonts = names.filter((name) => PROSE_MATH_FONTS.test(name));
         const boldKorean = names.filter((name) => BOLD_BOOK_FACE.test(name));
         // The app's own stylesheets come with the app (imported after the first paint); a
         // written-out page needs them for that paint.
