@@ -13,16 +13,9 @@ import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
 import { PAGE_GUARD_SCRIPT } from '../../src/pwa/csp.ts';
 import { BOLD_BOOK_FACE, PROSE_MATH_FONTS, lessonFiles } from './lessonPreload.ts';
 
-interface PageToWrite {
-  hash: string;
-  slug: string | null;
-  lang: 'ko' | 'en';
-  title: string;
-}
-interface RenderModule {
-  pagesToWrite(): PageToWrite[];
-  renderPage(hash: string): Promise<string>;
-}
+/** The server-side build of src/prerender/renderPage.tsx, imported once it is written. */
+type RenderModule = typeof import('../../src/prerender/renderPage.tsx');
+type PageToWrite = ReturnType<RenderModule['pagesToWrite']>[number];
 
 /** `#/lessons/lstm?lang=en` → `en/lessons/lstm/` (the folder below the base). */
 export function pageFolder(page: Pick<PageToWrite, 'slug' | 'lang'>): string {
